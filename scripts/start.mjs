@@ -1,7 +1,5 @@
-// `npm start`: until the SCIM server lands (issue 4) this reports what the build contains.
-import { SchemaRegistry } from '@provisio/scim-core';
+// `npm start`: builds (see package.json), then runs the SCIM server. Configuration comes from PROVISIO_*
+// environment variables or `--flag value` arguments; see packages/server/README.md.
+import { main } from '@provisio/server';
 
-const registry = SchemaRegistry.standard();
-console.log('Provisio: the SCIM protocol core is built; the HTTP server is not part of this build yet.');
-console.log('Resource types:', registry.resourceTypes().map((r) => `${r.name} (${r.endpoint})`).join(', '));
-console.log('Run `npm test` for the conformance suite and `npm run bench` for the core micro-benchmark.');
+await main(process.env, process.argv.slice(2));
