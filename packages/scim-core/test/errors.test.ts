@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import {
   ERROR_CLASSES,
   ERROR_SCHEMA,
-  isScimError,
   type ScimErrorCode,
   type ScimType,
+  isScimError,
 } from '@provisio/scim-core';
 
 interface Expected {

@@ -4,18 +4,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   type AttributePath,
-  bindFilter,
   type CompareOperator,
-  compileFilter,
   ENTERPRISE_USER_SCHEMA,
   type FilterNode,
   type FilterValue,
   InvalidFilter,
   InvalidPath,
+  USER_SCHEMA,
+  bindFilter,
+  compileFilter,
   parseFilter,
   parseValuePath,
   printFilter,
-  USER_SCHEMA,
 } from '@provisio/scim-core';
 import fc from 'fast-check';
 import { ACME_SCHEMA, acmeRegistry } from './cases/filter.cases.js';

@@ -2,20 +2,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  InvalidFilter,
+  InvalidPath,
+  SchemaRegistry,
+  type ScimError,
   bindFilter,
   compileElementFilter,
   compileFilter,
   evaluateFilter,
-  InvalidFilter,
-  InvalidPath,
   parseFilter,
   parseValuePath,
   printFilter,
-  SchemaRegistry,
-  type ScimError,
   splitAttributePath,
 } from '@provisio/scim-core';
 import {
+  type ParseCase,
   acmeRegistry,
   bindCases,
   elementCases,
@@ -23,7 +24,6 @@ import {
   evaluationCases,
   fixtures,
   limitCases,
-  type ParseCase,
   parseCases,
 } from './cases/filter.cases.js';
 import { splitCases, valuePathCases } from './cases/path.cases.js';

@@ -2,20 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   type ApplyContext,
-  applyMembershipDeltas,
-  applyPatch,
   ENTERPRISE_USER_SCHEMA,
   ENTRA_COMPAT,
   GROUP_SCHEMA,
-  isScimError,
   type MemberRef,
   PATCH_OP_SCHEMA,
   type PatchProfile,
+  STRICT,
+  SchemaRegistry,
+  USER_SCHEMA,
+  applyMembershipDeltas,
+  applyPatch,
+  isScimError,
   planGroupPatch,
   readPatchRequest,
-  SchemaRegistry,
-  STRICT,
-  USER_SCHEMA,
 } from '@provisio/scim-core';
 import fc from 'fast-check';
 

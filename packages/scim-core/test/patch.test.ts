@@ -2,22 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   type ApplyContext,
-  applyMembershipDeltas,
-  applyPatch,
   ENTRA_COMPAT,
-  evaluateFilter,
-  isScimError,
   type MemberRef,
   PATCH_OP_SCHEMA,
   type PatchOperation,
   type PatchProfile,
+  STRICT,
+  SchemaRegistry,
+  type ScimType,
+  applyMembershipDeltas,
+  applyPatch,
+  evaluateFilter,
+  isScimError,
   parseFilter,
   parsePatchRequest,
   planGroupPatch,
   readPatchRequest,
-  SchemaRegistry,
-  type ScimType,
-  STRICT,
 } from '@provisio/scim-core';
 import { ENTRA_CASES } from './cases/entra.cases.js';
 import { MEMBER_PLAN_CASES, PATCH_CASES, type PatchCase, type Resource } from './cases/patch.cases.js';

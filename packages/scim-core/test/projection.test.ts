@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  SchemaRegistry,
+  USER,
   compileProjection,
   isScimError,
   parseAttributeList,
   parseAttributePath,
-  SchemaRegistry,
-  USER,
 } from '@provisio/scim-core';
 import fc from 'fast-check';
 import {
-  defaultResource,
   PROJECTION_CASES,
   TEST_REGISTRY,
   USER as USER_RESOURCE,
+  defaultResource,
 } from './cases/projection.cases.js';
 
 for (const c of PROJECTION_CASES) {

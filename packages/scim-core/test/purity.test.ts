@@ -2,7 +2,7 @@
 // builtins, no npm packages, no sibling workspace packages. (Compiling src with `types: []` already denies
 // Node globals such as Buffer and process; this catches imports, including dynamic ones.)
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"])([^'"]+)\1/g;
 
-export function impureImports(source: string): string[] {
+function impureImports(source: string): string[] {
   return [...source.matchAll(SPECIFIER)]
     .map((m) => m[2]!)
     .filter((spec) => !spec.startsWith('./') && !spec.startsWith('../'));

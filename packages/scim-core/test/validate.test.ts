@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isScimError, SchemaRegistry, USER_SCHEMA, validateResource } from '@provisio/scim-core';
+import { SchemaRegistry, USER_SCHEMA, isScimError, validateResource } from '@provisio/scim-core';
 import fc from 'fast-check';
 import { HR_REGISTRY, SITE_REGISTRY, VALIDATE_CASES, type ValidateCase } from './cases/validate.cases.js';
 

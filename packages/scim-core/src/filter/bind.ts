@@ -9,8 +9,8 @@ import { type AttributePath, formatAttributePath } from '../path/attribute-path.
 import {
   type AttributeDefinition,
   type AttributeType,
-  defineAttribute,
   type ResourceTypeDefinition,
+  defineAttribute,
 } from '../schema/definitions.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { CompareNode, CompareOperator, FilterNode, FilterValue } from './nodes.js';

@@ -8,10 +8,10 @@ import type { AttributePath } from '../path/attribute-path.js';
 import type { AttributeDefinition, ResourceTypeDefinition } from '../schema/definitions.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import {
+  type FilterScope,
   bindFilter,
   bindInScope,
   elementScope,
-  type FilterScope,
   parseDateTime,
   resourceScope,
 } from './bind.js';

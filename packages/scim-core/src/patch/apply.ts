@@ -8,11 +8,11 @@ import type { SchemaDefinition } from '../schema/definitions.js';
 import { containsValue, normalizeElement, normalizeValue } from './attribute-value.js';
 import { type ApplyContext, type PatchScope, resolveScope } from './context.js';
 import { editSelected, fromElements, mergeRecord, toElements } from './elements.js';
-import { assignAt, cloneJson, deepEqual, findKey, isJsonObject, type JsonObject, valueAt } from './json.js';
+import { type JsonObject, assignAt, cloneJson, deepEqual, findKey, isJsonObject, valueAt } from './json.js';
 import { guardChange } from './mutability.js';
-import type { PatchOperation, PatchOpName } from './operation.js';
+import type { PatchOpName, PatchOperation } from './operation.js';
 import { enforcePrimary } from './primary.js';
-import { attributeTarget, resolveTarget, type Target } from './target.js';
+import { type Target, attributeTarget, resolveTarget } from './target.js';
 
 /** The patched resource, and whether it differs from the input. */
 export interface PatchResult {

@@ -5,7 +5,7 @@
  */
 import { InvalidValue } from '../errors.js';
 import type { AttributeDefinition, AttributeType } from '../schema/definitions.js';
-import { deepEqual, findKey, isJsonObject, type JsonObject } from './json.js';
+import { type JsonObject, deepEqual, findKey, isJsonObject } from './json.js';
 
 /** The sub-attribute `name` of a complex attribute, compared case-insensitively. */
 export function findSubAttribute(

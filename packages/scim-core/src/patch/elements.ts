@@ -8,7 +8,7 @@ import type { FilterNode } from '../filter/nodes.js';
 import type { AttributeDefinition } from '../schema/definitions.js';
 import { findSubAttribute, normalizeElement, normalizeValue } from './attribute-value.js';
 import type { PatchScope } from './context.js';
-import { assignAt, isJsonObject, type JsonObject, valueAt } from './json.js';
+import { type JsonObject, assignAt, isJsonObject, valueAt } from './json.js';
 import { guardChange, guardRecord } from './mutability.js';
 import type { PatchOpName } from './operation.js';
 import { enforcePrimary } from './primary.js';

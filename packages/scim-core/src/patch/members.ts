@@ -11,7 +11,7 @@ import type { AttributeDefinition } from '../schema/definitions.js';
 import { GROUP } from '../schema/standard.js';
 import { containsValue, findSubAttribute, normalizeValue, sameValue } from './attribute-value.js';
 import { type PatchContext, type PatchOptions, type PatchScope, resolveScope } from './context.js';
-import { isJsonObject, type JsonObject } from './json.js';
+import { type JsonObject, isJsonObject } from './json.js';
 import type { PatchOperation } from './operation.js';
 import { resolveTarget } from './target.js';
 

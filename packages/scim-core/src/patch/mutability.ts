@@ -5,7 +5,7 @@
  */
 import { Mutability } from '../errors.js';
 import type { AttributeDefinition } from '../schema/definitions.js';
-import { deepEqual, isJsonObject, type JsonObject, valueAt } from './json.js';
+import { type JsonObject, deepEqual, isJsonObject, valueAt } from './json.js';
 
 /** Throws Mutability when changing `definition` from `before` to `after` is not allowed. */
 export function guardChange(

@@ -3,7 +3,7 @@
  * checked strictly. Client dialects are rewritten into this shape first (see `compat/`).
  */
 import { InvalidPath, InvalidSyntax, InvalidValue, NoTarget } from '../errors.js';
-import { parseValuePath, type ValuePathExpression } from '../path/value-path.js';
+import { type ValuePathExpression, parseValuePath } from '../path/value-path.js';
 import { type PatchContext, type PatchScope, resolveScope } from './context.js';
 import { findKey, isJsonObject, valueAt } from './json.js';
 import { resolveTarget } from './target.js';

@@ -6,10 +6,10 @@ import { InvalidValue, NotFound, type ScimError } from '../errors.js';
 import type { AttributePath } from '../path/attribute-path.js';
 import {
   type AttributeDefinition,
-  defineSchema,
   type ResourceTypeDefinition,
   type SchemaDefinition,
   type SchemaInput,
+  defineSchema,
 } from './definitions.js';
 import {
   COMMON_ATTRIBUTES,
@@ -37,9 +37,16 @@ export interface ResolvedAttribute {
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/** Attribute lists are immutable data, so each gets one case-insensitive index, built on first lookup. */
+const nameIndexes = new WeakMap<readonly AttributeDefinition[], ReadonlyMap<string, AttributeDefinition>>();
 const byName = (attributes: readonly AttributeDefinition[], name: string) => {
-  const wanted = lower(name);
-  return attributes.find((a) => lower(a.name) === wanted);
+  let index = nameIndexes.get(attributes);
+  if (!index) {
+    index = new Map(attributes.map((a) => [lower(a.name), a]));
+    nameIndexes.set(attributes, index);
+  }
+  return index.get(lower(name));
 };
 
 export interface ExtensionOptions {

@@ -1,10 +1,10 @@
 /** The schemas RFC 7643 defines: common attributes (§3.1), User (§4.1), Group (§4.2), EnterpriseUser (§4.3). */
 import {
   type AttributeInput,
-  defineAttribute,
-  defineSchema,
   type ResourceTypeDefinition,
   type SchemaDefinition,
+  defineAttribute,
+  defineSchema,
 } from './definitions.js';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';

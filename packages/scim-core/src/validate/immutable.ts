@@ -6,7 +6,7 @@
  */
 import { Mutability } from '../errors.js';
 import type { AttributeDefinition } from '../schema/definitions.js';
-import { isJsonObject, type JsonObject, readByName } from './value.js';
+import { type JsonObject, isJsonObject, readByName } from './value.js';
 
 const isUnassigned = (value: unknown) =>
   value === undefined || value === null || (Array.isArray(value) && value.length === 0);

@@ -10,10 +10,10 @@ import { COMMON_ATTRIBUTES } from '../schema/standard.js';
 import { enforceImmutability } from './immutable.js';
 import type { ValueOptions } from './scalar.js';
 import {
+  type JsonObject,
   checkDistinctKeys,
   checkRequired,
   isJsonObject,
-  type JsonObject,
   readByName,
   validateAttributes,
 } from './value.js';

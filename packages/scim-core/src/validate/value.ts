@@ -4,7 +4,7 @@
  */
 import { InvalidSyntax, InvalidValue } from '../errors.js';
 import type { AttributeDefinition } from '../schema/definitions.js';
-import { checkScalar, type ValueOptions } from './scalar.js';
+import { type ValueOptions, checkScalar } from './scalar.js';
 
 /** A JSON object as parsed from a request body. */
 export type JsonObject = Readonly<Record<string, unknown>>;

@@ -14,10 +14,10 @@ import type { AttributeDefinition } from '../../schema/definitions.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../schema/standard.js';
 import { findSubAttribute } from '../attribute-value.js';
 import { type PatchContext, type PatchScope, resolveScope } from '../context.js';
-import { findKey, isJsonObject, type JsonObject, valueAt } from '../json.js';
+import { type JsonObject, findKey, isJsonObject, valueAt } from '../json.js';
 import { PATCH_OP_SCHEMA } from '../operation.js';
 import type { PatchProfile } from '../profile.js';
-import { resolveTarget, type Target } from '../target.js';
+import { type Target, resolveTarget } from '../target.js';
 
 /**
  * Entra as a profile. Beyond the rewrites: a filtered path that matches nothing creates the value (Entra

@@ -1,0 +1,61 @@
+/**
+ * `buildApp`: the fastify instance with health probes and the SCIM mounts, ready to `listen` (or to be
+ * mounted by a library user, or driven by tests). It owns no resources: the caller opens and closes the
+ * store.
+ */
+import { randomUUID } from 'node:crypto';
+import { NotFound } from '@provisio/scim-core';
+import type { Store } from '@provisio/store';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config.js';
+import { healthRoutes } from './health.js';
+import { publicUrlOf } from './public-url.js';
+import { sendError } from './scim/error-handler.js';
+import { RateLimiter } from './scim/rate-limit.js';
+import { scimPlugin } from './scim/scim-plugin.js';
+import type { ScimLimits } from './scim/tenant-scope.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly config: ServerConfig;
+  /** A pino logger (see `createLogger`); omit for no logging. */
+  readonly logger?: FastifyBaseLogger;
+}
+
+export function buildApp({ store, config, logger }: AppOptions): FastifyInstance {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : {}),
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bulkMaxPayloadBytes,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+  });
+  const limits: ScimLimits = {
+    maxPageSize: config.maxPageSize,
+    bulkMaxOperations: config.bulkMaxOperations,
+    bulkMaxPayloadBytes: config.bulkMaxPayloadBytes,
+  };
+  const scim = {
+    store,
+    limits,
+    bodyLimit: config.bulkMaxPayloadBytes,
+    rateLimiter: config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : undefined,
+    publicUrl: () => publicUrlOf(config, app.server.address()),
+  };
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      new NotFound(`there is no endpoint ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
+  app.register(healthRoutes, { store });
+  app.register(scimPlugin, { ...scim, prefix: '/scim/v2', tenantSource: 'token' });
+  app.register(scimPlugin, { ...scim, prefix: '/tenants/:slug/scim/v2', tenantSource: 'slug' });
+  return app;
+}

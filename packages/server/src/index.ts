@@ -1,0 +1,14 @@
+export { type AppOptions, buildApp } from './app.js';
+export {
+  CONFIG_KEYS,
+  ConfigError,
+  configTable,
+  type LogLevel,
+  loadConfig,
+  parseConfig,
+  type ServerConfig,
+} from './config.js';
+export { DEFAULT_TENANT_SLUG, type DefaultTenant, ensureDefaultTenant } from './first-start.js';
+export { createLogger } from './logger.js';
+export { DATABASE_FILE, main, type RunningServer, type StartOptions, startServer } from './main.js';
+export { type IssuedToken, issueToken, type TokenRequest } from './tokens.js';

@@ -1,0 +1,87 @@
+/**
+ * The composition root: configuration → store (migrated) → app → listen, and back down again on SIGTERM or
+ * SIGINT. `startServer` does the wiring and is what tests start; `main` adds the process concerns.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openSqliteStore } from '@provisio/store';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { type ServerConfig, loadConfig } from './config.js';
+import { ensureDefaultTenant } from './first-start.js';
+import { createLogger } from './logger.js';
+import { publicUrlOf } from './public-url.js';
+
+export const DATABASE_FILE = 'provisio.db';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  /** The base URL of the default tenant's SCIM endpoint, e.g. `http://127.0.0.1:8080/scim/v2`. */
+  readonly tenantUrl: string;
+  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: FastifyBaseLogger;
+  /** Where the start-up banner goes (the Tenant URL, and the token on the first start). */
+  readonly print?: (line: string) => void;
+}
+
+function announce(print: (line: string) => void, tenantUrl: string, secret: string | undefined): void {
+  print(`Provisio SCIM server ready. Tenant URL: ${tenantUrl}`);
+  if (secret === undefined) {
+    print(
+      'Secret Token: shown once at first start (only its hash is stored); issue a new one if it is lost.',
+    );
+    return;
+  }
+  print(`Secret Token: ${secret}`);
+  print('Copy it now: it is shown only this once, and only its hash is stored.');
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  const store = openSqliteStore({ file: join(config.dataDir, DATABASE_FILE) });
+  try {
+    await store.migrate();
+    const { secret } = await ensureDefaultTenant(store);
+    const app = buildApp({ store, config, ...(options.logger ? { logger: options.logger } : {}) });
+    await app.listen({ host: config.host, port: config.port });
+    const tenantUrl = `${publicUrlOf(config, app.server.address())}/scim/v2`;
+    announce(options.print ?? ((line) => process.stdout.write(`${line}\n`)), tenantUrl, secret);
+    return {
+      app,
+      tenantUrl,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** `npm start`: reads the environment and arguments, starts, and shuts down cleanly on a signal. */
+export async function main(env: NodeJS.ProcessEnv, argv: readonly string[]): Promise<void> {
+  const config = loadConfig(env, argv);
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, { logger });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second signal: the operator wants out now
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => logger.info('stopped'),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

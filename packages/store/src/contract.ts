@@ -1,0 +1,213 @@
+/**
+ * The storage contract the HTTP server codes against. Everything is tenant-scoped: a call with tenant B's
+ * id never sees, changes or deletes tenant A's rows. Client mistakes surface as scim-core's typed errors
+ * (`NotFound`, `Uniqueness`, `PreconditionFailed`, `InvalidValue`, `InvalidFilter`, `InvalidCursor`).
+ */
+import type { AttributePath, FilterNode, MembershipDelta, SchemaRegistry } from '@provisio/scim-core';
+
+/** A SCIM resource body as JSON: attribute names canonical (schema spelling), extensions under their URN. */
+export type ScimResource = Readonly<Record<string, unknown>>;
+
+export interface Tenant {
+  readonly id: string;
+  /** URL-safe, unique across tenants. */
+  readonly slug: string;
+  readonly name: string;
+  /** When false the server refuses SCIM calls for the tenant (an admin kill switch). */
+  readonly provisioningEnabled: boolean;
+  /**
+   * How the server reads the tenant's requests: `entra` (default) accepts Microsoft Entra ID's dialect
+   * (PATCH shapes, "True"/"False" strings, unknown schema URIs); `strict` is RFC 7644 as written.
+   */
+  readonly scimCompat: ScimCompat;
+  /** ISO 8601 timestamps, as `Date.toISOString()` prints them. */
+  readonly created: string;
+}
+
+export type ScimCompat = 'entra' | 'strict';
+
+export interface NewTenant {
+  readonly slug: string;
+  readonly name: string;
+  readonly provisioningEnabled?: boolean;
+  readonly scimCompat?: ScimCompat;
+}
+
+export type TenantChanges = Partial<Pick<Tenant, 'slug' | 'name' | 'provisioningEnabled' | 'scimCompat'>>;
+
+export interface TenantRepository {
+  /** Throws `Uniqueness` when the slug is taken. */
+  create(input: NewTenant): Promise<Tenant>;
+  /** Throws `NotFound`. */
+  get(id: string): Promise<Tenant>;
+  findBySlug(slug: string): Promise<Tenant | undefined>;
+  list(): Promise<readonly Tenant[]>;
+  update(id: string, changes: TenantChanges): Promise<Tenant>;
+  /** Deletes the tenant with all its tokens, users, groups and memberships. */
+  delete(id: string): Promise<void>;
+}
+
+/** A bearer token's record. The secret itself is never stored: only its SHA-256 ({@link NewToken.hash}). */
+export interface Token {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly description: string;
+  /** Space-separated scopes, as in OAuth 2.0 (e.g. `"scim"`). */
+  readonly scope: string;
+  /** The first characters of the secret, shown to admins so they can tell tokens apart. */
+  readonly prefix: string;
+  /** Hex SHA-256 of the secret, for the server's constant-time comparison with the presented one. */
+  readonly hash: string;
+  readonly created: string;
+  readonly lastUsed?: string;
+  readonly expires?: string;
+  readonly revoked?: string;
+}
+
+export interface NewToken {
+  readonly description: string;
+  readonly scope: string;
+  readonly prefix: string;
+  /** Hex SHA-256 of the secret: see `hashTokenSecret`. */
+  readonly hash: string;
+  readonly expires?: string;
+}
+
+export interface TokenRepository {
+  create(tenantId: string, input: NewToken): Promise<Token>;
+  /** Looks a presented secret's hash up across tenants. Revoked and expired tokens are returned too. */
+  findByHash(hash: string): Promise<Token | undefined>;
+  list(tenantId: string): Promise<readonly Token[]>;
+  /** Records use; cheap enough to call on every request. */
+  markUsed(id: string): Promise<void>;
+  /** Throws `NotFound` when the tenant has no such token. */
+  revoke(tenantId: string, id: string): Promise<Token>;
+}
+
+/** A stored SCIM resource and its bookkeeping. */
+export interface StoredResource {
+  readonly id: string;
+  /** Bumped on every write: the ETag source. `resource.meta.version` is `W/"<version>"`. */
+  readonly version: number;
+  readonly created: string;
+  readonly lastModified: string;
+  /**
+   * The resource with `id` and `meta` (resourceType, created, lastModified, version) filled in. The server
+   * adds `meta.location` and `$ref`s, which depend on its base URL.
+   */
+  readonly resource: ScimResource;
+}
+
+export interface WriteOptions {
+  /** Optimistic concurrency (RFC 7644 §3.14): the write fails with `PreconditionFailed` unless it matches. */
+  readonly ifVersion?: number;
+}
+
+export type SortOrder = 'ascending' | 'descending';
+
+/** RFC 7644 §3.4.2 query parameters, already parsed and bound. */
+export interface ListQuery {
+  /** A BOUND filter (scim-core `bindFilter`): canonical paths, `emails eq x` rewritten to `emails.value`. */
+  readonly filter?: FilterNode;
+  readonly sortBy?: AttributePath;
+  readonly sortOrder?: SortOrder;
+  /** 1-based (RFC 7644 §3.4.2.4). Ignored when `cursor` is set. */
+  readonly startIndex?: number;
+  /** Page size; 0 returns only `totalResults`. Unlimited when absent: the server applies its maximum. */
+  readonly count?: number;
+  /** RFC 9865: `''` asks for the first page, later pages pass the previous page's `nextCursor`. */
+  readonly cursor?: string;
+  /** The tenant's schemas, for case-exactness and types. Defaults to `SchemaRegistry.standard()`. */
+  readonly registry?: SchemaRegistry;
+}
+
+export interface ListPage {
+  readonly resources: readonly StoredResource[];
+  readonly totalResults: number;
+  /** Present in cursor mode while more results follow (RFC 9865). */
+  readonly nextCursor?: string;
+}
+
+export interface UserReadOptions {
+  /** Derive the readOnly `groups` attribute (RFC 7643 §4.1.2) from memberships. Default true. */
+  readonly groups?: boolean;
+}
+
+/**
+ * Turns the current resource into the next one, e.g. by applying a PATCH request. Returning
+ * `current.resource` itself means "no change": nothing is written and the version stays (RFC 7644 §3.5.2).
+ */
+export type ResourceChange = (current: StoredResource) => ScimResource | Promise<ScimResource>;
+
+/** Shared by Users and Groups. Incoming resources are validated by scim-core; `id`/`meta` are ignored. */
+export interface ResourceRepository<ReadOptions> {
+  /** Throws `Uniqueness` naming the attribute (userName for users, displayName for groups). */
+  create(tenantId: string, resource: ScimResource): Promise<StoredResource>;
+  /** Throws `NotFound`. */
+  get(tenantId: string, id: string, options?: ReadOptions): Promise<StoredResource>;
+  /** PUT: the resource replaces the stored one entirely. */
+  replace(
+    tenantId: string,
+    id: string,
+    resource: ScimResource,
+    options?: WriteOptions & ReadOptions,
+  ): Promise<StoredResource>;
+  /** PATCH: read, change and write in one transaction, so concurrent updates cannot interleave. */
+  update(
+    tenantId: string,
+    id: string,
+    change: ResourceChange,
+    options?: WriteOptions & ReadOptions,
+  ): Promise<StoredResource>;
+  delete(tenantId: string, id: string, options?: WriteOptions): Promise<void>;
+  list(tenantId: string, query: ListQuery, options?: ReadOptions): Promise<ListPage>;
+}
+
+export type UserRepository = ResourceRepository<UserReadOptions>;
+
+export interface GroupReadOptions {
+  /**
+   * Load `members` (default true). A group can have 100,000 of them: pass false for
+   * `excludedAttributes=members` and group_members is never touched.
+   */
+  readonly members?: boolean;
+}
+
+export interface MemberDeltaOptions extends WriteOptions {
+  /** As scim-core's PatchOptions: a remove that matches no member succeeds instead of failing noTarget. */
+  readonly ignoreUnmatchedRemove?: boolean;
+}
+
+export interface GroupRepository extends ResourceRepository<GroupReadOptions> {
+  /**
+   * Applies scim-core's membership deltas (`planGroupPatch`) with the semantics of its
+   * `applyMembershipDeltas`, as set-based SQL in one transaction that also bumps version and lastModified:
+   * the cost does not grow with the group's size. Throws `InvalidValue` naming member ids that do not
+   * exist in the tenant, `NoTarget` when a remove matches no member. Returns the group without members.
+   */
+  applyMemberDeltas(
+    tenantId: string,
+    groupId: string,
+    deltas: readonly MembershipDelta[],
+    options?: MemberDeltaOptions,
+  ): Promise<StoredResource>;
+}
+
+/** The repositories, bound to one connection or one transaction. */
+export interface Repositories {
+  readonly tenants: TenantRepository;
+  readonly tokens: TokenRepository;
+  readonly users: UserRepository;
+  readonly groups: GroupRepository;
+}
+
+export interface Store extends Repositories {
+  /**
+   * Applies pending migrations, or migrates up or down `to` a named one (`'none'` reverts all). Returns the
+   * names of the migrations run. Safe to run from several processes at once.
+   */
+  migrate(options?: { readonly to?: string }): Promise<readonly string[]>;
+  /** Runs `work` in one transaction: all its repository calls commit together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,85 @@
+/**
+ * The tables as kysely sees them. Column names are snake_case SQL; `*_key` columns hold the JavaScript
+ * `toLowerCase()` of a case-insensitive attribute (RFC 7643 §2.2 `caseExact: false`), so equality,
+ * uniqueness, ranges and sorting on them are Unicode-correct and indexable.
+ */
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  /** 0 or 1. */
+  provisioning_enabled: number;
+  /** `entra` or `strict`: see `Tenant.scimCompat`. */
+  scim_compat: 'entra' | 'strict';
+  created: string;
+}
+
+export interface TokensTable {
+  id: string;
+  tenant_id: string;
+  description: string;
+  scope: string;
+  prefix: string;
+  /** Hex SHA-256 of the secret; unique. */
+  hash: string;
+  created: string;
+  last_used: string | null;
+  expires: string | null;
+  revoked: string | null;
+}
+
+/** Columns shared by every SCIM resource table. */
+export interface ResourceColumns {
+  tenant_id: string;
+  id: string;
+  external_id: string | null;
+  created: string;
+  last_modified: string;
+  version: number;
+  /** The resource as JSON text, without id, meta and derived attributes. */
+  data: string;
+}
+
+export interface UsersTable extends ResourceColumns {
+  user_name: string;
+  user_name_key: string;
+  display_name: string | null;
+  display_name_key: string | null;
+  /** 0, 1 or NULL when absent. */
+  active: number | null;
+  employee_number_key: string | null;
+  department_key: string | null;
+  manager_key: string | null;
+}
+
+export interface GroupsTable extends ResourceColumns {
+  display_name: string;
+  display_name_key: string;
+}
+
+/** One row per (group, member); keyed both ways so either direction is an index range. */
+export interface GroupMembersTable {
+  tenant_id: string;
+  group_id: string;
+  member_id: string;
+  member_type: 'User' | 'Group';
+}
+
+/** One row per `emails` element, so `emails.value`/`emails.type` filters are index lookups. */
+export interface UserEmailsTable {
+  tenant_id: string;
+  user_id: string;
+  ordinal: number;
+  value_key: string | null;
+  type_key: string | null;
+  is_primary: number;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  tokens: TokensTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  user_emails: UserEmailsTable;
+}

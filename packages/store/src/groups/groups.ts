@@ -1,0 +1,233 @@
+/** The Groups repository: `groups` rows hold everything but `members`, which live in group_members. */
+import { InvalidValue, type MembershipDelta, NotFound, Uniqueness } from '@provisio/scim-core';
+import { type Kysely, sql } from 'kysely';
+import type {
+  GroupReadOptions,
+  GroupRepository,
+  ListPage,
+  ListQuery,
+  MemberDeltaOptions,
+  ResourceChange,
+  ScimResource,
+  StoredResource,
+  WriteOptions,
+} from '../contract.js';
+import type { Database, GroupsTable } from '../database.js';
+import { targetOf } from '../resources/list-target.js';
+import {
+  resourceData,
+  throwMissing,
+  toStoredResource,
+  versionMismatch,
+} from '../resources/stored-resource.js';
+import { listRows } from '../scim/list-query.js';
+import { GROUP_STORAGE } from '../scim/storage-map.js';
+import { type StoreContext, inTransaction } from '../store-context.js';
+import { planMemberDeltas } from './member-deltas.js';
+import { insertMembers, memberTypes, membersOfGroups, removeFromAllGroups } from './memberships.js';
+
+type GroupColumns = Pick<GroupsTable, 'display_name' | 'display_name_key' | 'external_id' | 'data'>;
+
+function toGroupColumns(resource: ScimResource): GroupColumns {
+  const displayName = resource.displayName;
+  if (typeof displayName !== 'string' || displayName === '') {
+    throw new InvalidValue('displayName is required (RFC 7643 §4.2)');
+  }
+  return {
+    display_name: displayName,
+    display_name_key: displayName.toLowerCase(),
+    external_id:
+      typeof resource.externalId === 'string' && resource.externalId !== '' ? resource.externalId : null,
+    data: resourceData(resource, ['members']),
+  };
+}
+
+/** The member ids a resource body lists (`members[].value`), lower-cased and deduplicated. */
+function memberValuesOf(resource: ScimResource): string[] {
+  const members = Array.isArray(resource.members) ? resource.members : [];
+  const values = members.map((member: unknown) =>
+    typeof member === 'object' && member !== null ? (member as { value?: unknown }).value : undefined,
+  );
+  const bad = values.find((value) => typeof value !== 'string' || value === '');
+  if (bad !== undefined) throw new InvalidValue('members: every member needs a "value" (the member\'s id)');
+  return [...new Set((values as string[]).map((value) => value.toLowerCase()))];
+}
+
+export class SqlGroupRepository implements GroupRepository {
+  constructor(private readonly context: StoreContext) {}
+
+  #within(db: Kysely<Database>): SqlGroupRepository {
+    return new SqlGroupRepository({ ...this.context, db });
+  }
+
+  async create(tenantId: string, resource: ScimResource): Promise<StoredResource> {
+    const columns = toGroupColumns(resource);
+    const now = this.context.now();
+    const row: GroupsTable = {
+      tenant_id: tenantId,
+      id: this.context.newId(),
+      ...columns,
+      created: now,
+      last_modified: now,
+      version: 1,
+    };
+    return inTransaction(this.context.db, async (trx) => {
+      const types = await memberTypes(trx, tenantId, undefined, memberValuesOf(resource));
+      await this.#guardUniqueness(columns, () => trx.insertInto('groups').values(row).execute());
+      await insertMembers(trx, tenantId, row.id, types);
+      const [stored] = await this.#within(trx).#withMembers(tenantId, [row], undefined);
+      return stored!;
+    });
+  }
+
+  async get(tenantId: string, id: string, options?: GroupReadOptions): Promise<StoredResource> {
+    const row = await this.context.db
+      .selectFrom('groups')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`Group "${id}" not found`);
+    const [stored] = await this.#withMembers(tenantId, [row], options);
+    return stored!;
+  }
+
+  /** PUT: `members` in the body replace all memberships (none listed: the group is emptied). */
+  replace(
+    tenantId: string,
+    id: string,
+    resource: ScimResource,
+    options?: WriteOptions & GroupReadOptions,
+  ): Promise<StoredResource> {
+    return inTransaction(this.context.db, async (trx) => {
+      const types = await memberTypes(trx, tenantId, id, memberValuesOf(resource));
+      const row = await this.#within(trx).#write(tenantId, id, resource, options?.ifVersion);
+      await trx
+        .deleteFrom('group_members')
+        .where('tenant_id', '=', tenantId)
+        .where('group_id', '=', id)
+        .execute();
+      await insertMembers(trx, tenantId, id, types);
+      const [stored] = await this.#within(trx).#withMembers(tenantId, [row], options);
+      return stored!;
+    });
+  }
+
+  /**
+   * PATCH of everything but membership: `change` gets the group without `members`, and `members` in its
+   * result are ignored — membership changes go through {@link applyMemberDeltas}.
+   */
+  update(
+    tenantId: string,
+    id: string,
+    change: ResourceChange,
+    options?: WriteOptions & GroupReadOptions,
+  ): Promise<StoredResource> {
+    return inTransaction(this.context.db, async (trx) => {
+      const groups = this.#within(trx);
+      const current = await groups.get(tenantId, id, { members: false });
+      if (options?.ifVersion !== undefined && current.version !== options.ifVersion) {
+        throw versionMismatch('Group', id, current.version, options.ifVersion);
+      }
+      const next = await change(current);
+      if (next === current.resource)
+        return options?.members === false ? current : groups.get(tenantId, id, options);
+      const row = await groups.#write(tenantId, id, next, current.version);
+      const [stored] = await groups.#withMembers(tenantId, [row], options);
+      return stored!;
+    });
+  }
+
+  delete(tenantId: string, id: string, options?: WriteOptions): Promise<void> {
+    return inTransaction(this.context.db, async (trx) => {
+      // The group's own member rows go by foreign-key cascade; its memberships in other groups do not.
+      const deleted = await trx
+        .deleteFrom('groups')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .$if(options?.ifVersion !== undefined, (q) => q.where('version', '=', options!.ifVersion!))
+        .returning('id')
+        .executeTakeFirst();
+      if (!deleted) return throwMissing(trx, 'groups', 'Group', tenantId, id, options?.ifVersion);
+      await removeFromAllGroups(trx, tenantId, id, this.context.now());
+    });
+  }
+
+  async list(tenantId: string, query: ListQuery, options?: GroupReadOptions): Promise<ListPage> {
+    const target = targetOf(this.context, GROUP_STORAGE, tenantId, query.registry);
+    const page = await listRows<GroupsTable>(this.context.db, target, query);
+    return { ...page, resources: await this.#withMembers(tenantId, page.rows, options) };
+  }
+
+  applyMemberDeltas(
+    tenantId: string,
+    groupId: string,
+    deltas: readonly MembershipDelta[],
+    options?: MemberDeltaOptions,
+  ): Promise<StoredResource> {
+    const target = targetOf(this.context, GROUP_STORAGE, tenantId, undefined);
+    const plan = planMemberDeltas(deltas, target, options?.ignoreUnmatchedRemove ?? false);
+    return inTransaction(this.context.db, async (trx) => {
+      // Every check comes before the first write, so a rejected request changes nothing.
+      const types = await memberTypes(trx, tenantId, groupId, plan.added);
+      const row = await trx
+        .updateTable('groups')
+        .set({ version: sql`version + 1`, last_modified: this.context.now() })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', groupId)
+        .$if(options?.ifVersion !== undefined, (q) => q.where('version', '=', options!.ifVersion!))
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return throwMissing(trx, 'groups', 'Group', tenantId, groupId, options?.ifVersion);
+      for (const step of plan.steps) await step(trx, tenantId, groupId, types);
+      return toStoredResource(row, 'Group', {});
+    });
+  }
+
+  /** Writes the group's own columns, bumping version; throws NotFound / PreconditionFailed. */
+  async #write(
+    tenantId: string,
+    id: string,
+    resource: ScimResource,
+    ifVersion: number | undefined,
+  ): Promise<GroupsTable> {
+    const columns = toGroupColumns(resource);
+    const row = await this.#guardUniqueness(columns, () =>
+      this.context.db
+        .updateTable('groups')
+        .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .$if(ifVersion !== undefined, (q) => q.where('version', '=', ifVersion!))
+        .returningAll()
+        .executeTakeFirst(),
+    );
+    return row ?? throwMissing(this.context.db, 'groups', 'Group', tenantId, id, ifVersion);
+  }
+
+  async #withMembers(
+    tenantId: string,
+    rows: readonly GroupsTable[],
+    options: GroupReadOptions | undefined,
+  ): Promise<StoredResource[]> {
+    if (options?.members === false) return rows.map((row) => toStoredResource(row, 'Group', {}));
+    const members = await membersOfGroups(
+      this.context.db,
+      tenantId,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toStoredResource(row, 'Group', { members: members.get(row.id) ?? [] }));
+  }
+
+  /** displayName is unique per tenant, case-insensitively (`uniqueness: server` in this schema). */
+  async #guardUniqueness<T>(columns: GroupColumns, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (this.context.dialect.isUniqueViolation(error, 'display_name_key')) {
+        throw new Uniqueness(`displayName "${columns.display_name}" is already in use`);
+      }
+      throw error;
+    }
+  }
+}

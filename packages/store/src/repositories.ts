@@ -1,0 +1,16 @@
+/** Builds the repositories over one context: the store's connection, or one transaction. */
+import type { Repositories } from './contract.js';
+import { SqlGroupRepository } from './groups/groups.js';
+import type { StoreContext } from './store-context.js';
+import { SqlTenantRepository } from './tenants/tenants.js';
+import { SqlTokenRepository } from './tokens/tokens.js';
+import { SqlUserRepository } from './users/users.js';
+
+export function createRepositories(context: StoreContext): Repositories {
+  return {
+    tenants: new SqlTenantRepository(context),
+    tokens: new SqlTokenRepository(context),
+    users: new SqlUserRepository(context),
+    groups: new SqlGroupRepository(context),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * RFC 9865 cursors: opaque base64url of the last row's sort key and id, plus a fingerprint of the query,
+ * so a cursor replayed against another filter or order fails with invalidCursor instead of misleading.
+ */
+import { InvalidCursor } from '@provisio/scim-core';
+
+export interface CursorPosition {
+  readonly key: string | number | null;
+  readonly id: string;
+}
+
+export function encodeCursor(position: CursorPosition, fingerprint: string): string {
+  return Buffer.from(JSON.stringify([fingerprint, position.key, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, fingerprint: string): CursorPosition {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3) throw new InvalidCursor('the cursor is malformed');
+  const [issuedFor, key, id] = decoded as unknown[];
+  if (issuedFor !== fingerprint) {
+    throw new InvalidCursor('the cursor was issued for a different filter or sort order');
+  }
+  if (typeof id !== 'string' || !(key === null || typeof key === 'string' || typeof key === 'number')) {
+    throw new InvalidCursor('the cursor is malformed');
+  }
+  return { key, id };
+}
+
+/** A short FNV-1a hash of whatever identifies the query (filter, sort, resource type). */
+export function fingerprintOf(query: unknown): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(query)) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}

@@ -1,0 +1,89 @@
+/** The bearer-token repository. Secrets never reach it: only their SHA-256 (`hashTokenSecret`). */
+import { NotFound, Uniqueness } from '@provisio/scim-core';
+import type { Selectable } from 'kysely';
+import type { NewToken, Token, TokenRepository } from '../contract.js';
+import type { TokensTable } from '../database.js';
+import type { StoreContext } from '../store-context.js';
+
+function toToken(row: Selectable<TokensTable>): Token {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    description: row.description,
+    scope: row.scope,
+    prefix: row.prefix,
+    hash: row.hash,
+    created: row.created,
+    ...(row.last_used === null ? {} : { lastUsed: row.last_used }),
+    ...(row.expires === null ? {} : { expires: row.expires }),
+    ...(row.revoked === null ? {} : { revoked: row.revoked }),
+  };
+}
+
+export class SqlTokenRepository implements TokenRepository {
+  constructor(private readonly context: StoreContext) {}
+
+  async create(tenantId: string, input: NewToken): Promise<Token> {
+    const row: TokensTable = {
+      id: this.context.newId(),
+      tenant_id: tenantId,
+      description: input.description,
+      scope: input.scope,
+      prefix: input.prefix,
+      hash: input.hash.toLowerCase(),
+      created: this.context.now(),
+      last_used: null,
+      expires: input.expires ?? null,
+      revoked: null,
+    };
+    try {
+      await this.context.db.insertInto('tokens').values(row).execute();
+    } catch (error) {
+      if (this.context.dialect.isUniqueViolation(error, 'hash')) {
+        throw new Uniqueness('a token with this secret already exists');
+      }
+      throw error;
+    }
+    return toToken(row);
+  }
+
+  async findByHash(hash: string): Promise<Token | undefined> {
+    const row = await this.context.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('hash', '=', hash.toLowerCase())
+      .executeTakeFirst();
+    return row && toToken(row);
+  }
+
+  async list(tenantId: string): Promise<readonly Token[]> {
+    const rows = await this.context.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created')
+      .orderBy('id')
+      .execute();
+    return rows.map(toToken);
+  }
+
+  async markUsed(id: string): Promise<void> {
+    await this.context.db
+      .updateTable('tokens')
+      .set({ last_used: this.context.now() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async revoke(tenantId: string, id: string): Promise<Token> {
+    const row = await this.context.db
+      .updateTable('tokens')
+      .set((eb) => ({ revoked: eb.fn.coalesce('revoked', eb.val(this.context.now())) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`token "${id}" not found`);
+    return toToken(row);
+  }
+}

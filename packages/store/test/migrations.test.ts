@@ -1,0 +1,60 @@
+// Migrations run by kysely's Migrator: up and down, idempotent, and serialised across processes.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { openSqliteStore } from '@provisio/store';
+import { user } from './support/resources.js';
+import { tempDirectory } from './support/temp-store.js';
+
+const run = promisify(execFile);
+const TABLES = ['group_members', 'groups', 'tenants', 'tokens', 'user_emails', 'users'];
+
+function tablesOf(store: ReturnType<typeof openSqliteStore>): string[] {
+  const rows = store.database
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name")
+    .all() as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
+test('migrate creates every table; a second run has nothing to do', async (t) => {
+  const store = openSqliteStore({ file: join(tempDirectory(t), 'db.sqlite') });
+  t.after(() => store.close());
+  assert.deepEqual(await store.migrate(), ['0001-initial']);
+  assert.deepEqual(tablesOf(store), TABLES);
+  assert.deepEqual(await store.migrate(), []);
+  assert.equal(store.database.pragma('journal_mode', { simple: true }), 'wal');
+});
+
+test('every migration goes down and up again', async (t) => {
+  const store = openSqliteStore({ file: join(tempDirectory(t), 'db.sqlite') });
+  t.after(() => store.close());
+  await store.migrate();
+  assert.deepEqual(await store.migrate({ to: 'none' }), ['0001-initial']);
+  assert.deepEqual(tablesOf(store), []);
+  await store.migrate();
+  const tenant = await store.tenants.create({ slug: 'again', name: 'Again' });
+  await store.users.create(tenant.id, user('works'));
+});
+
+test('concurrent migrators on one file: exactly one process migrates, the others find it done', async (t) => {
+  const file = join(tempDirectory(t), 'shared.sqlite');
+  const self = fileURLToPath(import.meta.url);
+  const fromSource = self.endsWith('.ts');
+  const worker = join(self, '..', 'support', `migrate-worker.${fromSource ? 'ts' : 'js'}`);
+  const flags = fromSource ? ['--conditions=development', '--import', 'tsx'] : [];
+  const startAt = String(Date.now() + 3000);
+  const outputs = await Promise.all(
+    Array.from({ length: 4 }, () => run(process.execPath, [...flags, worker, file, startAt])),
+  );
+  const applied = outputs.map(({ stdout }) => JSON.parse(stdout) as string[]);
+  assert.deepEqual(applied.map((names) => names.join()).sort(), ['', '', '', '0001-initial']);
+  const store = openSqliteStore({ file });
+  t.after(() => store.close());
+  assert.deepEqual(store.database.prepare('select name from kysely_migration').all(), [
+    { name: '0001-initial' },
+  ]);
+  assert.deepEqual(tablesOf(store), TABLES);
+});
