@@ -7,3 +7,4 @@ export { GROUP_STORAGE, type ResourceStorage, USER_STORAGE } from './scim/storag
 export { seedUsers } from './seed.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 export { hashTokenSecret } from './tokens/token-hash.js';
+export { hashPassword, isPasswordHash, verifyPassword } from './users/password.js';

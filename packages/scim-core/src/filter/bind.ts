@@ -62,6 +62,10 @@ export function resourceScope(
       const resolved = registry.resolve(resourceType, path);
       if (resolved) {
         const { attribute, subAttribute, definition } = resolved;
+        // A filter on a value that is never returned (password) would be an oracle for guessing it.
+        if (definition.mutability === 'writeOnly' || definition.returned === 'never') {
+          throw new ErrorClass(`"${definition.name}" is never returned, so it cannot be used in a filter`);
+        }
         const names = {
           attribute: attribute.name,
           ...(subAttribute ? { subAttribute: subAttribute.name } : {}),

@@ -736,6 +736,11 @@ export const bindCases: readonly BindCase[] = [
     error: 'unknown attribute "favouriteColour"',
   },
   {
+    title: 'RFC 7643 §4.1.1 password (writeOnly, returned never) cannot be filtered: no guessing oracle',
+    filter: 'userName eq "bjensen" and password eq "t1meMa$heen"',
+    error: '"password" is never returned, so it cannot be used in a filter',
+  },
+  {
     title: 'RFC 7644 §3.4.2.2 unknown sub-attribute is named',
     filter: 'name.nickname pr',
     error: 'unknown attribute "name.nickname"',

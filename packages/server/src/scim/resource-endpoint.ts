@@ -18,6 +18,7 @@ import type {
   UserReadOptions,
 } from '@provisio/store';
 import { type EntityTagCondition, checkIfMatch } from './etag.js';
+import { hashPasswordInBody } from './password.js';
 import { type TenantScope, isLenient } from './tenant-scope.js';
 
 /** What a read derives: user `groups`, group `members`. Each repository reads its own key. */
@@ -74,13 +75,13 @@ function validationOf(
 }
 
 /** POST: validate, then store; the store assigns `id` and `meta` and enforces uniqueness (409). */
-export function createResource(
+export async function createResource(
   scope: TenantScope,
   endpoint: ResourceEndpoint,
   body: unknown,
 ): Promise<StoredResource> {
   const resourceType = resourceTypeOf(scope, endpoint);
-  const resource = validateResource(requireBody(body), {
+  const resource = validateResource(await hashPasswordInBody(requireBody(body)), {
     ...validationOf(scope, resourceType),
     mode: 'create',
   });
@@ -100,7 +101,7 @@ export function readResource(
  * PUT: in one transaction, check `If-Match`, validate against the stored resource (immutable attributes
  * must not change) and replace it.
  */
-export function replaceResource(
+export async function replaceResource(
   scope: TenantScope,
   endpoint: ResourceEndpoint,
   id: string,
@@ -109,7 +110,7 @@ export function replaceResource(
   read: ReadOptions,
 ): Promise<StoredResource> {
   const resourceType = resourceTypeOf(scope, endpoint);
-  const payload = requireBody(body);
+  const payload = await hashPasswordInBody(requireBody(body));
   return scope.store.transaction(async (tx) => {
     const repository = endpoint.repository(tx);
     const current = await repository.get(scope.tenant.id, id, BARE);

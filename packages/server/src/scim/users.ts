@@ -5,14 +5,15 @@
  */
 import { applyPatch, readPatchRequest } from '@provisio/scim-core';
 import { checkIfMatch } from './etag.js';
+import { hashPasswordsInOperations } from './password.js';
 import { type ResourceEndpoint, resourceTypeOf } from './resource-endpoint.js';
 
 export const USERS: ResourceEndpoint = {
   resourceType: 'User',
   repository: (repositories) => repositories.users,
-  patch(scope, id, body, condition, read) {
+  async patch(scope, id, body, condition, read) {
     const context = { registry: scope.registry, resourceType: resourceTypeOf(scope, USERS) };
-    const operations = readPatchRequest(body, scope.profile, context);
+    const operations = await hashPasswordsInOperations(readPatchRequest(body, scope.profile, context));
     // Read, apply and write in one transaction. An unchanged result is handed back as the very object read,
     // which tells the store not to write: RFC 7644 §3.5.2 keeps lastModified when nothing changed.
     return scope.store.users.update(

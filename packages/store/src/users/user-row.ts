@@ -2,10 +2,11 @@
  * A User resource → the columns of `users` and rows of `user_emails`: the one mapping both the repository
  * and `seedUsers` write, matching what `scim/storage-map.ts` reads.
  */
-import { ENTERPRISE_USER_SCHEMA, InvalidValue } from '@provisio/scim-core';
+import { ENTERPRISE_USER_SCHEMA, InternalError, InvalidValue } from '@provisio/scim-core';
 import type { ScimResource } from '../contract.js';
 import type { UserEmailsTable, UsersTable } from '../database.js';
 import { resourceData } from '../resources/stored-resource.js';
+import { isPasswordHash } from './password.js';
 
 export type UserColumns = Omit<UsersTable, 'tenant_id' | 'id' | 'created' | 'last_modified' | 'version'>;
 export type EmailRow = Omit<UserEmailsTable, 'tenant_id' | 'user_id'>;
@@ -35,6 +36,11 @@ function managerValue(manager: unknown): unknown {
 }
 
 export function toUserColumns(resource: ScimResource): UserColumns {
+  // A last line of defence: every write path must hash first (see password.ts), and a plain password that
+  // slipped through would be a leak, so it is a server fault, not a client error.
+  if (resource.password !== undefined && !isPasswordHash(resource.password)) {
+    throw new InternalError('refusing to store a password that is not hashed');
+  }
   const userName = text(resource.userName);
   if (userName === null) throw new InvalidValue('userName is required (RFC 7643 §4.1.1)');
   const enterprise = record(resource[ENTERPRISE_USER_SCHEMA]);
