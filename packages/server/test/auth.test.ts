@@ -92,6 +92,13 @@ describe('bearer tokens (RFC 6750)', () => {
     await tenant.scim('GET', '/ServiceProviderConfig', { token: secret });
     const used = (await server.store.tokens.list(tenant.tenant.id)).find((t) => t.id === token.id);
     assert.ok(used?.lastUsed);
+    // Within the minute the use is already recorded: a read stays a read, with no write to the tokens table.
+    server.queries.length = 0;
+    await tenant.scim('GET', '/ServiceProviderConfig', { token: secret });
+    assert.deepEqual(
+      server.queries.filter((sql) => /update\s+"tokens"/i.test(sql)),
+      [],
+    );
   });
 
   test('discovery endpoints need a token too', async () => {

@@ -33,6 +33,15 @@ export interface AuthenticationOptions {
 }
 
 const REALM = 'Bearer realm="provisio"';
+/**
+ * "Last used" is recorded to the minute: writing it on every request would turn each read into a write
+ * transaction. Deciding from the stored value keeps this correct across several server processes.
+ */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function isUseWorthRecording(token: Token, now: number): boolean {
+  return token.lastUsed === undefined || now - Date.parse(token.lastUsed) >= LAST_USED_RESOLUTION_MS;
+}
 const SCIM_SCOPE = 'scim';
 
 function refuse(reply: FastifyReply, detail: string, error?: 'invalid_token'): never {
@@ -105,7 +114,7 @@ export function authenticateTenant(options: AuthenticationOptions): onRequestAsy
       reply.header('retry-after', String(wait));
       throw new TooManyRequests(`tenant "${tenant.slug}" sent too many requests; retry after ${wait} s`);
     }
-    await options.store.tokens.markUsed(token.id);
+    if (isUseWorthRecording(token, Date.now())) await options.store.tokens.markUsed(token.id);
     request.tenantScope = {
       store: options.store,
       tenant,
