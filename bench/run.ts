@@ -4,10 +4,13 @@
  *
  *   npm run bench                 every section
  *   npm run bench -- core         only the protocol-core micro-benchmark
+ *   npm run bench -- http [--users N] [--group G] [--duration S] [--connections C] [--only a,b]
+ *                                 only the SCIM server under HTTP load (see bench/http.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCoreBench } from './core.js';
+import { runHttpBench } from './http.js';
 
 interface Section {
   readonly title: string;
@@ -16,6 +19,7 @@ interface Section {
 
 const SECTIONS: Record<string, Section> = {
   core: { title: 'Protocol core (single thread, in process)', run: async () => runCoreBench() },
+  http: { title: 'SCIM server over HTTP (autocannon → server child process, 127.0.0.1)', run: runHttpBench },
 };
 
 const root = join(import.meta.dirname, '..', '..');

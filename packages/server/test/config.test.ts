@@ -86,13 +86,13 @@ function cellsOf(table: string): string[][] {
 }
 
 test('the README embeds the configuration table exactly as the code defines it', async () => {
-  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
   const embedded = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme)?.[1];
-  assert.ok(embedded, 'packages/server/README.md lacks the config-table markers');
+  assert.ok(embedded, 'README.md lacks the config-table markers');
   assert.deepEqual(
     cellsOf(embedded),
     cellsOf(configTable()),
-    'packages/server/README.md is out of date: paste configTable() between the markers',
+    'README.md is out of date: paste configTable() between the markers',
   );
   for (const key of CONFIG_KEYS) assert.ok(embedded.includes(key.env));
 });
