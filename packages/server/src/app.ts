@@ -34,12 +34,20 @@ export function buildApp({ store, config, logger }: AppOptions): FastifyInstance
     bulkMaxOperations: config.bulkMaxOperations,
     bulkMaxPayloadBytes: config.bulkMaxPayloadBytes,
   };
+  // The bound address never changes once listening, so it is read once rather than on every request.
+  let listeningUrl: string | undefined;
+  const publicUrl = (): string => {
+    if (listeningUrl !== undefined) return listeningUrl;
+    const url = publicUrlOf(config, app.server.address());
+    if (app.server.listening) listeningUrl = url;
+    return url;
+  };
   const scim = {
     store,
     limits,
     bodyLimit: config.bulkMaxPayloadBytes,
     rateLimiter: config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : undefined,
-    publicUrl: () => publicUrlOf(config, app.server.address()),
+    publicUrl,
   };
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -8,6 +8,7 @@ import {
   InvalidValue,
   type Projection,
   type ResourceTypeDefinition,
+  type SchemaRegistry,
   compileProjection,
   parseAttributeList,
 } from '@provisio/scim-core';
@@ -49,21 +50,36 @@ export function scimParameters(query: RawQuery): Partial<Record<Parameter, strin
   return out;
 }
 
-/** The `attributes`/`excludedAttributes` of a single-resource request (RFC 7644 §3.9), compiled. */
+/** Distinct attribute selections kept compiled per tenant registry; clients reuse a handful. */
+const PROJECTION_CACHE_SIZE = 256;
+const projections = new WeakMap<SchemaRegistry, Map<string, Projection>>();
+
+/**
+ * The `attributes`/`excludedAttributes` of a single-resource request (RFC 7644 §3.9), compiled. Compiling
+ * walks the schemas, so a projection is compiled once per registry, resource type and parameter text.
+ */
 export function projectionOf(
   scope: TenantScope,
   resourceType: ResourceTypeDefinition,
   query: RawQuery,
 ): Projection {
-  const parameters = scimParameters(query);
-  return compileProjection(
+  const { attributes, excludedAttributes } = scimParameters(query);
+  const key = JSON.stringify([resourceType.id, attributes, excludedAttributes]);
+  let cache = projections.get(scope.registry);
+  if (!cache) projections.set(scope.registry, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const projection = compileProjection(
     {
-      attributes: parseAttributeList(parameters.attributes),
-      excludedAttributes: parseAttributeList(parameters.excludedAttributes),
+      attributes: parseAttributeList(attributes),
+      excludedAttributes: parseAttributeList(excludedAttributes),
     },
     scope.registry,
     resourceType,
   );
+  if (cache.size >= PROJECTION_CACHE_SIZE) cache.clear();
+  cache.set(key, projection);
+  return projection;
 }
 
 /** Whether the client asked for particular attributes, which turns a group PATCH's 204 into a 200. */

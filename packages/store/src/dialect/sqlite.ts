@@ -10,6 +10,7 @@ import {
   type Logger,
   type SqlBool,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -117,7 +118,36 @@ class ProvisioSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Distinct SQL texts kept prepared; filters are parameterised, so their shapes, not values, count. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * kysely prepares every query afresh, and preparing costs more than running a point lookup. Statements
+ * are reusable once run to completion (kysely never leaves one iterating), so they are kept, least
+ * recently used out first.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = database.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /** A kysely instance over an opened file; destroying it closes the file. */
 export function createSqliteKysely(database: BetterSqlite3.Database, log?: Logger): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new ProvisioSqliteDialect({ database }), ...(log ? { log } : {}) });
+  return new Kysely<Database>({
+    dialect: new ProvisioSqliteDialect({ database: withStatementCache(database) }),
+    ...(log ? { log } : {}),
+  });
 }
