@@ -115,10 +115,18 @@ export async function startChild(
   env: Readonly<Record<string, string>> = {},
 ): Promise<ChildServer> {
   const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('PROVISIO_'));
-  const child = spawn(process.execPath, [...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CHILD_PROF] : []), CHILD_SCRIPT, mode], {
-    env: { ...Object.fromEntries(inherited), ...env },
-    stdio: ['ignore', 2, 2, 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CHILD_PROF] : []),
+      CHILD_SCRIPT,
+      mode,
+    ],
+    {
+      env: { ...Object.fromEntries(inherited), ...env },
+      stdio: ['ignore', 2, 2, 'ipc'],
+    },
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   try {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFound } from '@provisio/scim-core';
 import type { Store } from '@provisio/store';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminPlugin } from './admin/admin-plugin.js';
 import type { ServerConfig } from './config.js';
 import { healthRoutes } from './health.js';
 import { publicUrlOf } from './public-url.js';
@@ -65,5 +66,6 @@ export function buildApp({ store, config, logger }: AppOptions): FastifyInstance
   app.register(healthRoutes, { store });
   app.register(scimPlugin, { ...scim, prefix: '/scim/v2', tenantSource: 'token' });
   app.register(scimPlugin, { ...scim, prefix: '/tenants/:slug/scim/v2', tenantSource: 'slug' });
+  app.register(adminPlugin, { store, publicUrl, prefix: '/admin/api' });
   return app;
 }

@@ -8,7 +8,7 @@ import { openSqliteStore } from '@provisio/store';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type ServerConfig, loadConfig } from './config.js';
-import { ensureDefaultTenant } from './first-start.js';
+import { describeAdmin, ensureAdmin, ensureDefaultTenant } from './first-start.js';
 import { createLogger } from './logger.js';
 import { publicUrlOf } from './public-url.js';
 
@@ -46,10 +46,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     await store.migrate();
     const { secret } = await ensureDefaultTenant(store);
+    const admin = await ensureAdmin(store);
     const app = buildApp({ store, config, ...(options.logger ? { logger: options.logger } : {}) });
     await app.listen({ host: config.host, port: config.port });
     const tenantUrl = `${publicUrlOf(config, app.server.address())}/scim/v2`;
-    announce(options.print ?? ((line) => process.stdout.write(`${line}\n`)), tenantUrl, secret);
+    const print = options.print ?? ((line) => process.stdout.write(`${line}\n`));
+    announce(print, tenantUrl, secret);
+    if (admin) describeAdmin(admin).forEach(print);
     return {
       app,
       tenantUrl,

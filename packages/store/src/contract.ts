@@ -73,15 +73,80 @@ export interface NewToken {
   readonly expires?: string;
 }
 
+/** A token with the tenant it belongs to. */
+export interface TokenCredential {
+  readonly token: Token;
+  readonly tenant: Tenant;
+}
+
 export interface TokenRepository {
   create(tenantId: string, input: NewToken): Promise<Token>;
   /** Looks a presented secret's hash up across tenants. Revoked and expired tokens are returned too. */
   findByHash(hash: string): Promise<Token | undefined>;
+  /** {@link findByHash} with the token's tenant, in one query: what authenticating a request needs. */
+  findCredential(hash: string): Promise<TokenCredential | undefined>;
   list(tenantId: string): Promise<readonly Token[]>;
   /** Records use; cheap enough to call on every request. */
   markUsed(id: string): Promise<void>;
   /** Throws `NotFound` when the tenant has no such token. */
   revoke(tenantId: string, id: string): Promise<Token>;
+  /** Throws `NotFound` when the tenant has no such token. */
+  get(tenantId: string, id: string): Promise<Token>;
+  /**
+   * Makes the token expire at `at` (ISO 8601) unless it already expires earlier: how the overlap of a
+   * rotated token ends. Throws `NotFound` when the tenant has no such token.
+   */
+  expireBy(tenantId: string, id: string, at: string): Promise<Token>;
+}
+
+/** A person who manages tenants and tokens (the admin API and CLI). Not tenant-scoped. */
+export interface Admin {
+  readonly id: string;
+  /** Unique, compared as given. */
+  readonly username: string;
+  /** scrypt PHC string from `hashPassword`; never a plain password. */
+  readonly passwordHash: string;
+  /** True for the generated first-start password, until the admin sets their own. */
+  readonly mustChangePassword: boolean;
+  readonly created: string;
+}
+
+export interface NewAdmin {
+  readonly username: string;
+  readonly passwordHash: string;
+  readonly mustChangePassword?: boolean;
+}
+
+export interface AdminRepository {
+  /** Throws `Uniqueness` when the username is taken, `InvalidValue` when `passwordHash` is not a hash. */
+  create(input: NewAdmin): Promise<Admin>;
+  findByUsername(username: string): Promise<Admin | undefined>;
+  list(): Promise<readonly Admin[]>;
+}
+
+/** An admin API token's record; as for {@link Token}, only the secret's SHA-256 is stored. */
+export interface AdminToken {
+  readonly id: string;
+  readonly adminId: string;
+  readonly description: string;
+  readonly prefix: string;
+  readonly hash: string;
+  readonly created: string;
+  readonly lastUsed?: string;
+  readonly expires?: string;
+  readonly revoked?: string;
+}
+
+export type NewAdminToken = Omit<NewToken, 'scope'>;
+
+export interface AdminTokenRepository {
+  create(adminId: string, input: NewAdminToken): Promise<AdminToken>;
+  /** Revoked and expired tokens are returned too: the caller decides. */
+  findByHash(hash: string): Promise<AdminToken | undefined>;
+  list(adminId: string): Promise<readonly AdminToken[]>;
+  markUsed(id: string): Promise<void>;
+  /** Throws `NotFound` when the admin has no such token. */
+  revoke(adminId: string, id: string): Promise<AdminToken>;
 }
 
 /** A stored SCIM resource and its bookkeeping. */
@@ -199,6 +264,8 @@ export interface Repositories {
   readonly tokens: TokenRepository;
   readonly users: UserRepository;
   readonly groups: GroupRepository;
+  readonly admins: AdminRepository;
+  readonly adminTokens: AdminTokenRepository;
 }
 
 export interface Store extends Repositories {

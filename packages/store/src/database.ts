@@ -28,6 +28,29 @@ export interface TokensTable {
   revoked: string | null;
 }
 
+export interface AdminsTable {
+  id: string;
+  username: string;
+  /** scrypt PHC string (`hashPassword`). */
+  password_hash: string;
+  /** 0 or 1: set for the generated first-start password. */
+  must_change_password: number;
+  created: string;
+}
+
+export interface AdminTokensTable {
+  id: string;
+  admin_id: string;
+  description: string;
+  prefix: string;
+  /** Hex SHA-256 of the secret; unique. */
+  hash: string;
+  created: string;
+  last_used: string | null;
+  expires: string | null;
+  revoked: string | null;
+}
+
 /** Columns shared by every SCIM resource table. */
 export interface ResourceColumns {
   tenant_id: string;
@@ -82,4 +105,6 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   user_emails: UserEmailsTable;
+  admins: AdminsTable;
+  admin_tokens: AdminTokensTable;
 }

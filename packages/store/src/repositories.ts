@@ -1,4 +1,6 @@
 /** Builds the repositories over one context: the store's connection, or one transaction. */
+import { SqlAdminTokenRepository } from './admins/admin-tokens.js';
+import { SqlAdminRepository } from './admins/admins.js';
 import type { Repositories } from './contract.js';
 import { SqlGroupRepository } from './groups/groups.js';
 import type { StoreContext } from './store-context.js';
@@ -12,5 +14,7 @@ export function createRepositories(context: StoreContext): Repositories {
     tokens: new SqlTokenRepository(context),
     users: new SqlUserRepository(context),
     groups: new SqlGroupRepository(context),
+    admins: new SqlAdminRepository(context),
+    adminTokens: new SqlAdminTokenRepository(context),
   };
 }

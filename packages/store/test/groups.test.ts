@@ -121,7 +121,8 @@ test('get and list with members: false never touch group_members', async (t) => 
     { filter: { kind: 'present', path: { attribute: 'displayName' } } },
     { members: false },
   );
-  assert.ok(statements.length >= 3);
+  // The get and the page's rows (a page that is not full needs no COUNT): proves the log saw them.
+  assert.ok(statements.length >= 2);
   assert.deepEqual(
     statements.filter((s) => s.includes('group_members')),
     [],

@@ -10,7 +10,17 @@ import { user } from './support/resources.js';
 import { tempDirectory } from './support/temp-store.js';
 
 const run = promisify(execFile);
-const TABLES = ['group_members', 'groups', 'tenants', 'tokens', 'user_emails', 'users'];
+const MIGRATIONS = ['0001-initial', '0002-admin'];
+const TABLES = [
+  'admin_tokens',
+  'admins',
+  'group_members',
+  'groups',
+  'tenants',
+  'tokens',
+  'user_emails',
+  'users',
+];
 
 function tablesOf(store: ReturnType<typeof openSqliteStore>): string[] {
   const rows = store.database
@@ -22,7 +32,7 @@ function tablesOf(store: ReturnType<typeof openSqliteStore>): string[] {
 test('migrate creates every table; a second run has nothing to do', async (t) => {
   const store = openSqliteStore({ file: join(tempDirectory(t), 'db.sqlite') });
   t.after(() => store.close());
-  assert.deepEqual(await store.migrate(), ['0001-initial']);
+  assert.deepEqual(await store.migrate(), MIGRATIONS);
   assert.deepEqual(tablesOf(store), TABLES);
   assert.deepEqual(await store.migrate(), []);
   assert.equal(store.database.pragma('journal_mode', { simple: true }), 'wal');
@@ -32,7 +42,7 @@ test('every migration goes down and up again', async (t) => {
   const store = openSqliteStore({ file: join(tempDirectory(t), 'db.sqlite') });
   t.after(() => store.close());
   await store.migrate();
-  assert.deepEqual(await store.migrate({ to: 'none' }), ['0001-initial']);
+  assert.deepEqual(await store.migrate({ to: 'none' }), [...MIGRATIONS].reverse());
   assert.deepEqual(tablesOf(store), []);
   await store.migrate();
   const tenant = await store.tenants.create({ slug: 'again', name: 'Again' });
@@ -50,11 +60,12 @@ test('concurrent migrators on one file: exactly one process migrates, the others
     Array.from({ length: 4 }, () => run(process.execPath, [...flags, worker, file, startAt])),
   );
   const applied = outputs.map(({ stdout }) => JSON.parse(stdout) as string[]);
-  assert.deepEqual(applied.map((names) => names.join()).sort(), ['', '', '', '0001-initial']);
+  assert.deepEqual(applied.map((names) => names.join()).sort(), ['', '', '', MIGRATIONS.join()]);
   const store = openSqliteStore({ file });
   t.after(() => store.close());
-  assert.deepEqual(store.database.prepare('select name from kysely_migration').all(), [
-    { name: '0001-initial' },
-  ]);
+  assert.deepEqual(
+    store.database.prepare('select name from kysely_migration order by name').all(),
+    MIGRATIONS.map((name) => ({ name })),
+  );
   assert.deepEqual(tablesOf(store), TABLES);
 });

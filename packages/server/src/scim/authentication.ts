@@ -8,7 +8,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Forbidden, TooManyRequests, Unauthorized } from '@provisio/scim-core';
-import { type Store, type Tenant, type Token, hashTokenSecret } from '@provisio/store';
+import { type Store, type Tenant, type Token, type TokenCredential, hashTokenSecret } from '@provisio/store';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { RateLimiter } from './rate-limit.js';
 import { type ScimLimits, type TenantScope, profileOf, registryOf } from './tenant-scope.js';
@@ -62,13 +62,22 @@ function sameDigest(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function verifyToken(store: Store, header: string | undefined, reply: FastifyReply): Promise<Token> {
+/**
+ * The presented token and its tenant, found together by the secret's hash in one query. Nothing is cached
+ * across requests: a token revoked (or a tenant disabled) by any server process is refused on its next use.
+ */
+async function verifyToken(
+  store: Store,
+  header: string | undefined,
+  reply: FastifyReply,
+): Promise<TokenCredential> {
   const secret = bearerSecret(header);
   if (secret === undefined) refuse(reply, 'an "Authorization: Bearer <token>" header is required');
   const digest = hashTokenSecret(secret);
-  const token = await store.tokens.findByHash(digest);
-  if (!token || !sameDigest(token.hash, digest))
+  const credential = await store.tokens.findCredential(digest);
+  if (!credential || !sameDigest(credential.token.hash, digest))
     refuse(reply, 'the bearer token is not valid', 'invalid_token');
+  const { token } = credential;
   if (token.revoked !== undefined) refuse(reply, 'the bearer token has been revoked', 'invalid_token');
   if (token.expires !== undefined && Date.parse(token.expires) <= Date.now()) {
     refuse(reply, 'the bearer token has expired', 'invalid_token');
@@ -77,20 +86,17 @@ async function verifyToken(store: Store, header: string | undefined, reply: Fast
     reply.header('www-authenticate', `${REALM}, error="insufficient_scope", scope="${SCIM_SCOPE}"`);
     throw new Forbidden(`the bearer token lacks the "${SCIM_SCOPE}" scope`);
   }
-  return token;
+  return credential;
 }
 
-async function tenantOf(
+/** The token's tenant, which under `/tenants/:slug` must be the one the URL names. */
+function checkTenant(
   options: AuthenticationOptions,
-  token: Token,
+  { tenant }: TokenCredential,
   slug: string | undefined,
   reply: FastifyReply,
-) {
-  const tenant: Tenant | undefined =
-    options.tenantSource === 'slug' && slug !== undefined
-      ? await options.store.tenants.findBySlug(slug)
-      : await options.store.tenants.get(token.tenantId);
-  if (!tenant || tenant.id !== token.tenantId)
+): Tenant {
+  if (options.tenantSource === 'slug' && slug !== undefined && tenant.slug !== slug)
     refuse(reply, 'the bearer token is not valid for this tenant', 'invalid_token');
   if (!tenant.provisioningEnabled)
     throw new Forbidden(`provisioning is disabled for tenant "${tenant.slug}"`);
@@ -106,9 +112,10 @@ function baseUrlOf(options: AuthenticationOptions, tenant: Tenant): string {
 /** The hook: authenticates, resolves the tenant, applies its rate limit and records the token's use. */
 export function authenticateTenant(options: AuthenticationOptions): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const token = await verifyToken(options.store, request.headers.authorization, reply);
+    const credential = await verifyToken(options.store, request.headers.authorization, reply);
     const { slug } = request.params as { slug?: string };
-    const tenant = await tenantOf(options, token, slug, reply);
+    const tenant = checkTenant(options, credential, slug, reply);
+    const { token } = credential;
     const wait = options.rateLimiter?.take(tenant.id) ?? 0;
     if (wait > 0) {
       reply.header('retry-after', String(wait));

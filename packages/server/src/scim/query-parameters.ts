@@ -7,6 +7,7 @@
 import {
   InvalidValue,
   type Projection,
+  type ProjectionRequest,
   type ResourceTypeDefinition,
   type SchemaRegistry,
   compileProjection,
@@ -54,6 +55,21 @@ export function scimParameters(query: RawQuery): Partial<Record<Parameter, strin
 const PROJECTION_CACHE_SIZE = 256;
 const projections = new WeakMap<SchemaRegistry, Map<string, Projection>>();
 
+/** The projection cached under `key` in the registry's cache, compiled on a miss. */
+function cachedProjection(scope: TenantScope, key: string, compile: () => Projection): Projection {
+  let cache = projections.get(scope.registry);
+  if (!cache) {
+    cache = new Map();
+    projections.set(scope.registry, cache);
+  }
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const projection = compile();
+  if (cache.size >= PROJECTION_CACHE_SIZE) cache.clear();
+  cache.set(key, projection);
+  return projection;
+}
+
 /**
  * The `attributes`/`excludedAttributes` of a single-resource request (RFC 7644 §3.9), compiled. Compiling
  * walks the schemas, so a projection is compiled once per registry, resource type and parameter text.
@@ -64,22 +80,27 @@ export function projectionOf(
   query: RawQuery,
 ): Projection {
   const { attributes, excludedAttributes } = scimParameters(query);
-  const key = JSON.stringify([resourceType.id, attributes, excludedAttributes]);
-  let cache = projections.get(scope.registry);
-  if (!cache) projections.set(scope.registry, (cache = new Map()));
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const projection = compileProjection(
-    {
-      attributes: parseAttributeList(attributes),
-      excludedAttributes: parseAttributeList(excludedAttributes),
-    },
-    scope.registry,
-    resourceType,
+  const key = JSON.stringify(['text', resourceType.id, attributes, excludedAttributes]);
+  return cachedProjection(scope, key, () =>
+    compileProjection(
+      {
+        attributes: parseAttributeList(attributes),
+        excludedAttributes: parseAttributeList(excludedAttributes),
+      },
+      scope.registry,
+      resourceType,
+    ),
   );
-  if (cache.size >= PROJECTION_CACHE_SIZE) cache.clear();
-  cache.set(key, projection);
-  return projection;
+}
+
+/** The projection of a parsed query or `.search` body, cached like {@link projectionOf}. */
+export function projectionOfRequest(
+  scope: TenantScope,
+  resourceType: ResourceTypeDefinition,
+  request: ProjectionRequest,
+): Projection {
+  const key = JSON.stringify(['parsed', resourceType.id, request.attributes, request.excludedAttributes]);
+  return cachedProjection(scope, key, () => compileProjection(request, scope.registry, resourceType));
 }
 
 /** Whether the client asked for particular attributes, which turns a group PATCH's 204 into a 200. */

@@ -40,12 +40,20 @@ export interface ResourceEndpoint {
   patchAnswersWithBody(asked: boolean): boolean;
 }
 
+/** Projections are compiled once and reused, so the read options each implies are worked out once too. */
+const readOptionsOfProjection = new WeakMap<Projection, ReadOptions>();
+
 /** Reads only what the response will show: a group's members never for `excludedAttributes=members`. */
 export function readOptionsFor(projection: Projection): ReadOptions {
-  return {
-    groups: projection.includes({ attribute: 'groups' }),
-    members: projection.includes({ attribute: 'members' }),
-  };
+  let options = readOptionsOfProjection.get(projection);
+  if (!options) {
+    options = {
+      groups: projection.includes({ attribute: 'groups' }),
+      members: projection.includes({ attribute: 'members' }),
+    };
+    readOptionsOfProjection.set(projection, options);
+  }
+  return options;
 }
 
 /** Nothing derived: for reads that only check existence and version. */

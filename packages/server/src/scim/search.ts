@@ -10,11 +10,11 @@ import {
   type SearchInput,
   type SearchRequest,
   bindFilter,
-  compileProjection,
   isScimError,
   listResponse,
   parseSearchRequest,
 } from '@provisio/scim-core';
+import { projectionOfRequest } from './query-parameters.js';
 import { renderResource } from './render.js';
 import { type ResourceEndpoint, readOptionsFor, resourceTypeOf } from './resource-endpoint.js';
 import type { TenantScope } from './tenant-scope.js';
@@ -40,7 +40,7 @@ async function searchPage(
 ) {
   const resourceType = resourceTypeOf(scope, endpoint);
   const filter = request.filter && bindFilter(request.filter, scope.registry, resourceType);
-  const projection = compileProjection(request, scope.registry, resourceType);
+  const projection = projectionOfRequest(scope, resourceType, request);
   const page = await endpoint.repository(scope.store).list(
     scope.tenant.id,
     {

@@ -5,7 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerConfig, buildApp, createLogger, issueToken, parseConfig } from '@provisio/server';
+import {
+  type ServerConfig,
+  buildApp,
+  createLogger,
+  ensureAdmin,
+  issueAdminToken,
+  issueToken,
+  parseConfig,
+} from '@provisio/server';
 import { type Store, type Tenant, openSqliteStore } from '@provisio/store';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -48,6 +56,10 @@ export interface TestServer {
   readonly origin: string;
   /** A new tenant with a `scim` token. */
   tenant(options?: { readonly scimCompat?: 'entra' | 'strict' }): Promise<TestTenant>;
+  /** A new admin API token (the server's admin account is created on the first call). */
+  adminToken(): Promise<string>;
+  /** A request to `origin + path`, with `token` (an admin token, say) as the bearer. */
+  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -97,6 +109,7 @@ export async function startTestServer(
   const address = app.server.address();
   if (!address || typeof address !== 'object') throw new Error('the server is not listening on TCP');
   const origin = `http://127.0.0.1:${address.port}`;
+  let adminId: string | undefined;
   return {
     app,
     store,
@@ -121,6 +134,12 @@ export async function startTestServer(
           send(method, `${scimUrl}${path}`, { token: secret, ...requestOptions }),
       };
     },
+    async adminToken() {
+      adminId ??= (await ensureAdmin(store))?.admin.id;
+      if (adminId === undefined) throw new Error('an admin was created outside adminToken()');
+      return (await issueAdminToken(store, adminId, 'test')).secret;
+    },
+    request: (method, path, options) => send(method, `${origin}${path}`, options),
     async close() {
       await app.close();
       await store.close();

@@ -15,6 +15,7 @@ import type {
 import type { Database, GroupsTable } from '../database.js';
 import { targetOf } from '../resources/list-target.js';
 import {
+  type StoredRow,
   resourceData,
   throwMissing,
   toStoredResource,
@@ -155,7 +156,7 @@ export class SqlGroupRepository implements GroupRepository {
 
   async list(tenantId: string, query: ListQuery, options?: GroupReadOptions): Promise<ListPage> {
     const target = targetOf(this.context, GROUP_STORAGE, tenantId, query.registry);
-    const page = await listRows<GroupsTable>(this.context.db, target, query);
+    const page = await listRows(this.context.db, target, query);
     return { ...page, resources: await this.#withMembers(tenantId, page.rows, options) };
   }
 
@@ -207,7 +208,7 @@ export class SqlGroupRepository implements GroupRepository {
 
   async #withMembers(
     tenantId: string,
-    rows: readonly GroupsTable[],
+    rows: readonly StoredRow[],
     options: GroupReadOptions | undefined,
   ): Promise<StoredResource[]> {
     if (options?.members === false) return rows.map((row) => toStoredResource(row, 'Group', {}));

@@ -5,6 +5,7 @@
 import { InvalidValue } from '@provisio/scim-core';
 import { type Kysely, sql } from 'kysely';
 import type { Database, GroupMembersTable } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import { chunk } from '../store-context.js';
 
 export interface MemberValue {
@@ -30,6 +31,29 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
   return groups;
 }
 
+/**
+ * The tenant's memberships with their groups' names, in the order a user's `groups` lists them. CROSS JOIN
+ * makes SQLite start from the member's memberships (an index range) and sort those few; left to itself it
+ * walks every group of the tenant in name order to skip the sort, which grows with the tenant's groups.
+ */
+function selectGroupsOfMembers(db: Kysely<Database>, tenantId: string) {
+  return db
+    .selectFrom('group_members as gm')
+    .crossJoin('groups as g')
+    .whereRef('g.tenant_id', '=', 'gm.tenant_id')
+    .whereRef('g.id', '=', 'gm.group_id')
+    .select(['gm.member_id', 'g.id', 'g.display_name'])
+    .where('gm.tenant_id', '=', tenantId)
+    .orderBy('g.display_name_key');
+}
+
+/** One member's groups: what every single-user read runs, so it is compiled once. */
+const selectGroupsOfMember = preparedQuery(
+  ['tenantId', 'memberId'],
+  (db, { tenantId, memberId }: { tenantId: string; memberId: string }) =>
+    selectGroupsOfMembers(db, tenantId).where('gm.member_id', '=', memberId),
+);
+
 /** Each member's groups, for the users in one page: one indexed query per 500 users. */
 export async function groupsOfMembers(
   db: Kysely<Database>,
@@ -37,19 +61,12 @@ export async function groupsOfMembers(
   memberIds: readonly string[],
 ): Promise<Map<string, GroupValue[]>> {
   const rows = [];
-  for (const ids of chunk(memberIds)) {
-    rows.push(
-      ...(await db
-        .selectFrom('group_members as gm')
-        .innerJoin('groups as g', (join) =>
-          join.onRef('g.tenant_id', '=', 'gm.tenant_id').onRef('g.id', '=', 'gm.group_id'),
-        )
-        .select(['gm.member_id', 'g.id', 'g.display_name'])
-        .where('gm.tenant_id', '=', tenantId)
-        .where('gm.member_id', 'in', ids)
-        .orderBy('g.display_name_key')
-        .execute()),
-    );
+  if (memberIds.length === 1) {
+    rows.push(...(await selectGroupsOfMember(db, { tenantId, memberId: memberIds[0]! })).rows);
+  } else {
+    for (const ids of chunk(memberIds)) {
+      rows.push(...(await selectGroupsOfMembers(db, tenantId).where('gm.member_id', 'in', ids).execute()));
+    }
   }
   const byMember = groupBy(rows, (row) => row.member_id);
   return new Map(

@@ -2,9 +2,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
 import type { Database } from '../database.js';
 import * as initial from './0001-initial.js';
+import * as admin from './0002-admin.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-admin': admin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -71,8 +71,11 @@ export function elementFilterToSql(
 /** A place filter paths resolve in: the resource row, or one value of a multi-valued attribute. */
 interface Scope {
   readonly dialect: SqlDialect;
-  /** `leaf` over the path's operand; for a multi-valued path, true when some value satisfies it. */
-  compare(path: AttributePath, leaf: Leaf): Predicate;
+  /**
+   * `leaf` over the path's operand; for a multi-valued path, true when some value satisfies it. `op` is
+   * the leaf's operator, which decides how a side table is searched.
+   */
+  compare(path: AttributePath, leaf: Leaf, op: CompareOperator): Predicate;
   present(path: AttributePath): Predicate;
   valuePath(node: ValuePathNode): Predicate;
 }
@@ -108,8 +111,10 @@ function compileCompare(node: CompareNode, scope: Scope): Predicate {
   }
   if (op === 'ne') return negate(compileCompare({ ...node, op: 'eq' }, scope));
   const shown = formatAttributePath(path);
-  return scope.compare(path, (operand, definition) =>
-    compareOperand(scope, operand, definition, op, value, shown),
+  return scope.compare(
+    path,
+    (operand, definition) => compareOperand(scope, operand, definition, op, value, shown),
+    op,
   );
 }
 
@@ -209,12 +214,16 @@ class RowScope implements Scope {
     this.dialect = target.dialect;
   }
 
-  compare(path: AttributePath, leaf: Leaf): Predicate {
+  compare(path: AttributePath, leaf: Leaf, op: CompareOperator): Predicate {
     const resolved = resolvePath(this.target, path, InvalidFilter);
     if (resolved.attribute.multiValued) {
       const sub = elementSubAttribute(resolved);
-      return this.#collection(resolved, sub ? [sub] : [], (element) =>
-        element.compare({ attribute: sub?.name ?? 'value' }, leaf),
+      const element = { attribute: sub?.name ?? 'value' };
+      return this.#collection(
+        resolved,
+        sub ? [sub] : [],
+        (scope) => scope.compare(element, leaf),
+        (side) => seeksIndex({ kind: 'compare', path: element, op, value: true }, resolved, side),
       );
     }
     return leaf(this.#operand(resolved), resolved.definition);
@@ -243,7 +252,12 @@ class RowScope implements Scope {
       return compileNode(node.filter, new ComplexScope(this, resolved));
     }
     const subs = innerSubAttributes(node.filter, resolved);
-    return this.#collection(resolved, subs, (element) => compileNode(node.filter, element));
+    return this.#collection(
+      resolved,
+      subs,
+      (element) => compileNode(node.filter, element),
+      (side) => seeksIndex(node.filter, resolved, side),
+    );
   }
 
   #operand(resolved: ResolvedAttribute): Operand {
@@ -260,6 +274,7 @@ class RowScope implements Scope {
     resolved: ResolvedAttribute,
     subs: readonly AttributeDefinition[],
     build: ((element: ElementScope) => Predicate) | undefined,
+    seeks: (side: SideTable) => boolean = () => false,
   ): Predicate {
     const { dialect, storage, tenantId } = this.target;
     const side = storage.sideTables.get(attributeKey(resolved));
@@ -269,8 +284,14 @@ class RowScope implements Scope {
       requireSideColumns(side, resolved, subs);
       const source = sideTableSource(dialect, side, ELEMENT);
       const condition = build ? sql` and ${build(new ElementScope(resolved, source))}` : sql``;
-      // IN (uncorrelated subquery) lets the planner start from the side table's index.
-      return sql<SqlBool>`${sql.ref(`${storage.table}.id`)} in (select ${sql.ref(`${ELEMENT}.${side.owner}`)} from ${sql.table(side.table)} as ${sql.table(ELEMENT)} where ${sql.ref(`${ELEMENT}.tenant_id`)} = ${tenantId}${condition})`;
+      const owner = sql.ref(`${ELEMENT}.${side.owner}`);
+      const values = sql`from ${sql.table(side.table)} as ${sql.table(ELEMENT)} where ${sql.ref(`${ELEMENT}.tenant_id`)} = ${tenantId}`;
+      const id = sql.ref(`${storage.table}.id`);
+      // A condition that seeks an index is answered once, uncorrelated: the planner starts from that index.
+      if (seeks(side)) return sql<SqlBool>`${id} in (select ${owner} ${values}${condition})`;
+      // Any other condition reads values one by one: reading only each candidate's own (an index range by
+      // owner) beats reading every value in the tenant whenever the rest of the filter narrows candidates.
+      return sql<SqlBool>`exists (select 1 ${values} and ${owner} = ${id}${condition})`;
     }
     const elements = dialect.jsonElements(dataColumn(this.target), jsonPathOf(resolved, false), ELEMENT);
     const condition = build
@@ -299,8 +320,8 @@ class ComplexScope implements Scope {
     };
   }
 
-  compare(path: AttributePath, leaf: Leaf): Predicate {
-    return this.row.compare(this.#full(path), leaf);
+  compare(path: AttributePath, leaf: Leaf, op: CompareOperator): Predicate {
+    return this.row.compare(this.#full(path), leaf, op);
   }
   present(path: AttributePath): Predicate {
     return this.row.present(this.#full(path));
@@ -385,6 +406,26 @@ function subAttributeOf(path: AttributePath, attribute: ResolvedAttribute): Attr
     );
   }
   return sub;
+}
+
+/**
+ * Whether `filter`, over one value of `resolved` stored in `side`, can start from an index: some
+ * conjunct is `eq` or `sw` (a range) on an indexed column.
+ */
+function seeksIndex(filter: FilterNode, resolved: ResolvedAttribute, side: SideTable): boolean {
+  switch (filter.kind) {
+    case 'and':
+      return seeksIndex(filter.left, resolved, side) || seeksIndex(filter.right, resolved, side);
+    case 'or':
+      return seeksIndex(filter.left, resolved, side) && seeksIndex(filter.right, resolved, side);
+    case 'compare': {
+      if (filter.value === null || (filter.op !== 'eq' && filter.op !== 'sw')) return false;
+      const name = resolved.attribute.subAttributes ? subAttributeOf(filter.path, resolved).name : 'value';
+      return side.subAttribute(name.toLowerCase(), ELEMENT)?.indexed === true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** The sub-attribute compared on a multi-valued path; none for multi-valued simple attributes. */

@@ -5,7 +5,8 @@
 import { InvalidValue } from '@provisio/scim-core';
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ListQuery } from '../contract.js';
-import type { Database, ResourceColumns } from '../database.js';
+import type { Database } from '../database.js';
+import { STORED_COLUMNS, type StoredRow } from '../resources/stored-resource.js';
 import { type CursorPosition, decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
 import { filterToSql } from './filter-to-sql.js';
 import { type SortKey, compileSortKey } from './sort-key.js';
@@ -13,8 +14,8 @@ import type { SqlTarget } from './sql-target.js';
 
 type Predicate = RawBuilder<SqlBool>;
 
-export interface RowPage<Row> {
-  readonly rows: readonly Row[];
+export interface RowPage {
+  readonly rows: readonly StoredRow[];
   readonly totalResults: number;
   readonly nextCursor?: string;
 }
@@ -55,41 +56,34 @@ function pageSize(count: number | undefined): number | undefined {
   return Math.max(0, count);
 }
 
-/**
- * Lists the rows of `target`'s table for its tenant. `Row` is the table's row type; the query only relies
- * on the columns every resource table has.
- */
-export async function listRows<Row extends ResourceColumns>(
-  db: Kysely<Database>,
-  target: SqlTarget,
-  query: ListQuery,
-): Promise<RowPage<Row>> {
+/** Lists the rows of `target`'s table for its tenant: the columns a resource is rebuilt from. */
+export async function listRows(db: Kysely<Database>, target: SqlTarget, query: ListQuery): Promise<RowPage> {
   // Both resource tables share ResourceColumns; kysely's types want one concrete table name.
   const table = target.storage.table as 'users';
   const filter = query.filter ? filterToSql(query.filter, target) : undefined;
   const sort = compileSortKey(target, query.sortBy);
   const descending = query.sortOrder === 'descending';
   const count = pageSize(query.count);
-  const fingerprint = fingerprintOf([
-    target.storage.resourceType,
-    query.filter ?? null,
-    sort.name,
-    descending,
-  ]);
-  const after = query.cursor ? decodeCursor(query.cursor, fingerprint) : undefined;
+  // Only cursor paging needs it, and hashing the filter is not free.
+  const fingerprint = () =>
+    fingerprintOf([target.storage.resourceType, query.filter ?? null, sort.name, descending]);
+  const after = query.cursor ? decodeCursor(query.cursor, fingerprint()) : undefined;
 
   const matching = db
     .selectFrom(table)
     .where(`${table}.tenant_id`, '=', target.tenantId)
     .$if(filter !== undefined, (q) => q.where(filter!));
-  const { total } = await matching
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  if (count === 0) return { rows: [], totalResults: Number(total) };
+  const countAll = async () => {
+    const { total } = await matching
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    return Number(total);
+  };
+  if (count === 0) return { rows: [], totalResults: await countAll() };
 
   const direction = descending ? 'desc' : 'asc';
   const ordered = matching
-    .selectAll()
+    .select(STORED_COLUMNS)
     .select(sql<string | number | null>`${sort.sql}`.as('sort_key'))
     .$if(!sort.isId, (q) =>
       q.orderBy(sort.sql, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsFirst())),
@@ -98,11 +92,12 @@ export async function listRows<Row extends ResourceColumns>(
 
   if (query.cursor === undefined) {
     const offset = Math.max(1, Math.trunc(query.startIndex ?? 1)) - 1;
-    const rows = await ordered
-      .limit(count ?? NO_LIMIT)
-      .offset(offset)
-      .execute();
-    return { rows: rows as unknown as Row[], totalResults: Number(total) };
+    const limit = count ?? NO_LIMIT;
+    const rows = await ordered.limit(limit).offset(offset).execute();
+    // A page that is not full and not past the end holds the last match: the total is known without COUNT.
+    const endSeen = rows.length < limit && (rows.length > 0 || offset === 0);
+    const totalResults = endSeen ? offset + rows.length : await countAll();
+    return { rows, totalResults };
   }
   // One row beyond the page tells whether a next page exists.
   const wanted = count === undefined ? NO_LIMIT : count + 1;
@@ -118,10 +113,11 @@ export async function listRows<Row extends ResourceColumns>(
   const page = hasMore ? rows.slice(0, count) : rows;
   const last = page.at(-1);
   return {
-    rows: page as unknown as Row[],
-    totalResults: Number(total),
+    rows: page,
+    // The first page holding every match is the whole result.
+    totalResults: after === undefined && !hasMore ? page.length : await countAll(),
     ...(hasMore && last
-      ? { nextCursor: encodeCursor({ key: last.sort_key, id: last.id }, fingerprint) }
+      ? { nextCursor: encodeCursor({ key: last.sort_key, id: last.id }, fingerprint()) }
       : {}),
   };
 }

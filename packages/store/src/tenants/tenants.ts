@@ -14,7 +14,7 @@ function checkSlug(slug: string): void {
   }
 }
 
-function toTenant(row: Selectable<TenantsTable>): Tenant {
+export function toTenant(row: Selectable<TenantsTable>): Tenant {
   return {
     id: row.id,
     slug: row.slug,

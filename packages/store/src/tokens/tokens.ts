@@ -1,9 +1,11 @@
 /** The bearer-token repository. Secrets never reach it: only their SHA-256 (`hashTokenSecret`). */
 import { NotFound, Uniqueness } from '@provisio/scim-core';
 import type { Selectable } from 'kysely';
-import type { NewToken, Token, TokenRepository } from '../contract.js';
+import type { NewToken, Token, TokenCredential, TokenRepository } from '../contract.js';
 import type { TokensTable } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { StoreContext } from '../store-context.js';
+import { toTenant } from '../tenants/tenants.js';
 
 function toToken(row: Selectable<TokensTable>): Token {
   return {
@@ -19,6 +21,22 @@ function toToken(row: Selectable<TokensTable>): Token {
     ...(row.revoked === null ? {} : { revoked: row.revoked }),
   };
 }
+
+/** The token and its tenant by the token's (unique, indexed) hash: every SCIM request runs it first. */
+const selectCredential = preparedQuery(['hash'], (db, { hash }: { hash: string }) =>
+  db
+    .selectFrom('tokens')
+    .innerJoin('tenants', 'tenants.id', 'tokens.tenant_id')
+    .selectAll('tokens')
+    .select([
+      'tenants.slug',
+      'tenants.name',
+      'tenants.provisioning_enabled',
+      'tenants.scim_compat',
+      'tenants.created as tenant_created',
+    ])
+    .where('tokens.hash', '=', hash),
+);
 
 export class SqlTokenRepository implements TokenRepository {
   constructor(private readonly context: StoreContext) {}
@@ -56,6 +74,23 @@ export class SqlTokenRepository implements TokenRepository {
     return row && toToken(row);
   }
 
+  async findCredential(hash: string): Promise<TokenCredential | undefined> {
+    const [row] = (await selectCredential(this.context.db, { hash: hash.toLowerCase() })).rows;
+    if (!row) return undefined;
+    const { slug, name, provisioning_enabled, scim_compat, tenant_created } = row;
+    return {
+      token: toToken(row),
+      tenant: toTenant({
+        id: row.tenant_id,
+        slug,
+        name,
+        provisioning_enabled,
+        scim_compat,
+        created: tenant_created,
+      }),
+    };
+  }
+
   async list(tenantId: string): Promise<readonly Token[]> {
     const rows = await this.context.db
       .selectFrom('tokens')
@@ -79,6 +114,37 @@ export class SqlTokenRepository implements TokenRepository {
     const row = await this.context.db
       .updateTable('tokens')
       .set((eb) => ({ revoked: eb.fn.coalesce('revoked', eb.val(this.context.now())) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`token "${id}" not found`);
+    return toToken(row);
+  }
+
+  async get(tenantId: string, id: string): Promise<Token> {
+    const row = await this.context.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`token "${id}" not found`);
+    return toToken(row);
+  }
+
+  async expireBy(tenantId: string, id: string, at: string): Promise<Token> {
+    // ISO 8601 UTC text (`toISOString`) orders as the instants do, so text comparison finds the earlier.
+    const row = await this.context.db
+      .updateTable('tokens')
+      .set((eb) => ({
+        expires: eb
+          .case()
+          .when(eb.or([eb('expires', 'is', null), eb('expires', '>', at)]))
+          .then(at)
+          .else(eb.ref('expires'))
+          .end(),
+      }))
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .returningAll()

@@ -11,14 +11,89 @@ import type {
   UserRepository,
   WriteOptions,
 } from '../contract.js';
-import type { Database, UsersTable } from '../database.js';
+import type { Database, UserEmailsTable, UsersTable } from '../database.js';
 import { groupsOfMembers, removeFromAllGroups } from '../groups/memberships.js';
+import { preparedQuery } from '../prepared-query.js';
 import { targetOf } from '../resources/list-target.js';
-import { throwMissing, toStoredResource, versionMismatch } from '../resources/stored-resource.js';
+import {
+  STORED_COLUMNS,
+  type StoredRow,
+  throwMissing,
+  toStoredResource,
+  versionMismatch,
+} from '../resources/stored-resource.js';
 import { listRows } from '../scim/list-query.js';
 import { USER_STORAGE } from '../scim/storage-map.js';
-import { type StoreContext, chunk, inTransaction } from '../store-context.js';
+import { type StoreContext, inTransaction } from '../store-context.js';
 import { type EmailRow, type UserColumns, toEmailRows, toUserColumns } from './user-row.js';
+
+/** A user by id: every single-user read and write starts here. */
+const selectUser = preparedQuery(
+  ['tenantId', 'id'],
+  (db, { tenantId, id }: { tenantId: string; id: string }) =>
+    db.selectFrom('users').select(STORED_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id),
+);
+
+/** Every column of `users`: the prepared INSERT binds each (the object literal makes the list complete). */
+const USER_COLUMNS = Object.keys({
+  tenant_id: 0,
+  id: 0,
+  external_id: 0,
+  created: 0,
+  last_modified: 0,
+  version: 0,
+  data: 0,
+  user_name: 0,
+  user_name_key: 0,
+  display_name: 0,
+  display_name_key: 0,
+  active: 0,
+  employee_number_key: 0,
+  department_key: 0,
+  manager_key: 0,
+} satisfies Record<keyof UsersTable, 0>) as (keyof UsersTable)[];
+
+const insertUser = preparedQuery(USER_COLUMNS, (db, row: UsersTable) => db.insertInto('users').values(row));
+
+/** What a write sets: the resource's columns, the time, and the version it must find (null: any). */
+type UserUpdate = UserColumns & {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly lastModified: string;
+  readonly ifVersion: number | null;
+};
+
+const KEY_COLUMNS: readonly string[] = ['tenant_id', 'id', 'created', 'last_modified', 'version'];
+
+const updateUser = preparedQuery(
+  [
+    ...(USER_COLUMNS.filter((column) => !KEY_COLUMNS.includes(column)) as (keyof UserColumns)[]),
+    'tenantId',
+    'id',
+    'lastModified',
+    'ifVersion',
+  ],
+  (db, { tenantId, id, lastModified, ifVersion, ...columns }: UserUpdate) =>
+    db
+      .updateTable('users')
+      .set({ ...columns, last_modified: lastModified, version: sql`version + 1` })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      // One statement shape for both: `version = version` holds for any version.
+      .where('version', '=', sql<number>`coalesce(${ifVersion}, version)`)
+      .returningAll(),
+);
+
+const insertEmail = preparedQuery(
+  ['tenant_id', 'user_id', 'ordinal', 'value_key', 'type_key', 'is_primary'],
+  (db, row: UserEmailsTable) => db.insertInto('user_emails').values(row),
+);
+
+const deleteEmails = preparedQuery(
+  ['tenantId', 'userId'],
+  (db, { tenantId, userId }: { tenantId: string; userId: string }) =>
+    db.deleteFrom('user_emails').where('tenant_id', '=', tenantId).where('user_id', '=', userId),
+);
 
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly context: StoreContext) {}
@@ -38,20 +113,19 @@ export class SqlUserRepository implements UserRepository {
       last_modified: now,
       version: 1,
     };
-    return inTransaction(this.context.db, async (trx) => {
-      await this.#guardUniqueness(columns, () => trx.insertInto('users').values(row).execute());
-      await insertEmails(trx, tenantId, row.id, toEmailRows(resource));
+    const emails = toEmailRows(resource);
+    const write = async (db: Kysely<Database>) => {
+      await this.#guardUniqueness(columns, () => insertUser(db, row));
+      await insertEmails(db, tenantId, row.id, emails);
+      // A new user is in no group yet: nothing to read back.
       return toStoredResource(row, 'User', { groups: [] });
-    });
+    };
+    // A single INSERT is atomic by itself; email rows must commit with their user.
+    return emails.length === 0 ? write(this.context.db) : inTransaction(this.context.db, write);
   }
 
   async get(tenantId: string, id: string, options?: UserReadOptions): Promise<StoredResource> {
-    const row = await this.context.db
-      .selectFrom('users')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = (await selectUser(this.context.db, { tenantId, id })).rows;
     if (!row) throw new NotFound(`User "${id}" not found`);
     const [stored] = await this.#withGroups(tenantId, [row], options);
     return stored!;
@@ -63,26 +137,10 @@ export class SqlUserRepository implements UserRepository {
     resource: ScimResource,
     options?: WriteOptions & UserReadOptions,
   ): Promise<StoredResource> {
-    const columns = toUserColumns(resource);
     return inTransaction(this.context.db, async (trx) => {
-      const row = await this.#guardUniqueness(columns, () =>
-        trx
-          .updateTable('users')
-          .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .$if(options?.ifVersion !== undefined, (q) => q.where('version', '=', options!.ifVersion!))
-          .returningAll()
-          .executeTakeFirst(),
-      );
-      if (!row) return throwMissing(trx, 'users', 'User', tenantId, id, options?.ifVersion);
-      await trx
-        .deleteFrom('user_emails')
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', id)
-        .execute();
-      await insertEmails(trx, tenantId, id, toEmailRows(resource));
-      const [stored] = await this.#within(trx).#withGroups(tenantId, [row], options);
+      const users = this.#within(trx);
+      const row = await users.#write(tenantId, id, resource, options?.ifVersion, undefined);
+      const [stored] = await users.#withGroups(tenantId, [row], options);
       return stored!;
     });
   }
@@ -101,8 +159,38 @@ export class SqlUserRepository implements UserRepository {
       }
       const next = await change(current);
       if (next === current.resource) return current;
-      return users.replace(tenantId, id, next, { ...options, ifVersion: current.version });
+      const row = await users.#write(tenantId, id, next, current.version, current.resource);
+      // Memberships are not touched by a user write, so the groups read with `current` still hold.
+      const { groups } = current.resource;
+      return toStoredResource(row, 'User', groups === undefined ? {} : { groups });
     });
+  }
+
+  /**
+   * Writes `resource` over the stored user (within the caller's transaction). Email rows are rewritten
+   * only when they differ from `previous`'s (unknown previous: always).
+   */
+  async #write(
+    tenantId: string,
+    id: string,
+    resource: ScimResource,
+    ifVersion: number | undefined,
+    previous: ScimResource | undefined,
+  ): Promise<UsersTable> {
+    const { db } = this.context;
+    const columns = toUserColumns(resource);
+    const lastModified = this.context.now();
+    const { rows } = await this.#guardUniqueness(columns, () =>
+      updateUser(db, { ...columns, tenantId, id, lastModified, ifVersion: ifVersion ?? null }),
+    );
+    const [row] = rows;
+    if (!row) return throwMissing(db, 'users', 'User', tenantId, id, ifVersion);
+    const emails = toEmailRows(resource);
+    if (previous === undefined || !sameEmailRows(toEmailRows(previous), emails)) {
+      await deleteEmails(db, { tenantId, userId: id });
+      await insertEmails(db, tenantId, id, emails);
+    }
+    return row;
   }
 
   delete(tenantId: string, id: string, options?: WriteOptions): Promise<void> {
@@ -121,13 +209,13 @@ export class SqlUserRepository implements UserRepository {
 
   async list(tenantId: string, query: ListQuery, options?: UserReadOptions): Promise<ListPage> {
     const target = targetOf(this.context, USER_STORAGE, tenantId, query.registry);
-    const page = await listRows<UsersTable>(this.context.db, target, query);
+    const page = await listRows(this.context.db, target, query);
     return { ...page, resources: await this.#withGroups(tenantId, page.rows, options) };
   }
 
   async #withGroups(
     tenantId: string,
-    rows: readonly UsersTable[],
+    rows: readonly StoredRow[],
     options: UserReadOptions | undefined,
   ): Promise<StoredResource[]> {
     if (options?.groups === false) return rows.map((row) => toStoredResource(row, 'User', {}));
@@ -158,10 +246,20 @@ async function insertEmails(
   userId: string,
   emails: readonly EmailRow[],
 ): Promise<void> {
-  for (const batch of chunk(emails, 100)) {
-    await db
-      .insertInto('user_emails')
-      .values(batch.map((email) => ({ tenant_id: tenantId, user_id: userId, ...email })))
-      .execute();
-  }
+  for (const email of emails) await insertEmail(db, { tenant_id: tenantId, user_id: userId, ...email });
+}
+
+function sameEmailRows(left: readonly EmailRow[], right: readonly EmailRow[]): boolean {
+  return (
+    left.length === right.length &&
+    left.every((row, i) => {
+      const other = right[i]!;
+      return (
+        row.ordinal === other.ordinal &&
+        row.value_key === other.value_key &&
+        row.type_key === other.type_key &&
+        row.is_primary === other.is_primary
+      );
+    })
+  );
 }

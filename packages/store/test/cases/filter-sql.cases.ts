@@ -173,7 +173,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'emails.type eq "HOME"',
     sql: {
       sqlite: {
-        sql: '"users"."id" in (select "el"."user_id" from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."type_key" = ?)',
+        sql: 'exists (select 1 from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."user_id" = "users"."id" and "el"."type_key" = ?)',
         parameters: ['tenant-a', 'home'],
       },
     },
@@ -185,7 +185,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'emails.type ne "work"',
     sql: {
       sqlite: {
-        sql: 'not coalesce("users"."id" in (select "el"."user_id" from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."type_key" = ?), false)',
+        sql: 'not coalesce(exists (select 1 from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."user_id" = "users"."id" and "el"."type_key" = ?), false)',
         parameters: ['tenant-a', 'work'],
       },
     },
@@ -197,7 +197,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'emails[type eq "work" and value ew "example.com"]',
     sql: {
       sqlite: {
-        sql: '"users"."id" in (select "el"."user_id" from "user_emails" as "el" where "el"."tenant_id" = ? and ("el"."type_key" = ? and "el"."value_key" like ? escape \'\\\'))',
+        sql: 'exists (select 1 from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."user_id" = "users"."id" and ("el"."type_key" = ? and "el"."value_key" like ? escape \'\\\'))',
         parameters: ['tenant-a', 'work', '%example.com'],
       },
     },
@@ -233,7 +233,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'emails pr',
     sql: {
       sqlite: {
-        sql: '"users"."id" in (select "el"."user_id" from "user_emails" as "el" where "el"."tenant_id" = ?)',
+        sql: 'exists (select 1 from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."user_id" = "users"."id")',
         parameters: ['tenant-a'],
       },
     },
@@ -245,7 +245,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'not (emails pr)',
     sql: {
       sqlite: {
-        sql: 'not coalesce("users"."id" in (select "el"."user_id" from "user_emails" as "el" where "el"."tenant_id" = ?), false)',
+        sql: 'not coalesce(exists (select 1 from "user_emails" as "el" where "el"."tenant_id" = ? and "el"."user_id" = "users"."id"), false)',
         parameters: ['tenant-a'],
       },
     },
@@ -371,7 +371,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'groups.display eq "ENGINEERING"',
     sql: {
       sqlite: {
-        sql: '"users"."id" in (select "el"."member_id" from "group_members" as "el" where "el"."tenant_id" = ? and (select g.display_name_key from groups as g where g.tenant_id = "el"."tenant_id" and g.id = "el"."group_id") = ?)',
+        sql: 'exists (select 1 from "group_members" as "el" where "el"."tenant_id" = ? and "el"."member_id" = "users"."id" and (select g.display_name_key from groups as g where g.tenant_id = "el"."tenant_id" and g.id = "el"."group_id") = ?)',
         parameters: ['tenant-a', 'engineering'],
       },
     },
@@ -508,7 +508,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'members[type eq "Group"]',
     sql: {
       sqlite: {
-        sql: '"groups"."id" in (select "el"."group_id" from "group_members" as "el" where "el"."tenant_id" = ? and scim_lower("el"."member_type") = ?)',
+        sql: 'exists (select 1 from "group_members" as "el" where "el"."tenant_id" = ? and "el"."group_id" = "groups"."id" and scim_lower("el"."member_type") = ?)',
         parameters: ['tenant-a', 'group'],
       },
     },
@@ -520,7 +520,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'members.display eq "carol"',
     sql: {
       sqlite: {
-        sql: '"groups"."id" in (select "el"."group_id" from "group_members" as "el" where "el"."tenant_id" = ? and (case "el"."member_type" when \'User\' then (select coalesce(u.display_name_key, u.user_name_key) from users as u where u.tenant_id = "el"."tenant_id" and u.id = "el"."member_id") else (select g.display_name_key from groups as g where g.tenant_id = "el"."tenant_id" and g.id = "el"."member_id") end) = ?)',
+        sql: 'exists (select 1 from "group_members" as "el" where "el"."tenant_id" = ? and "el"."group_id" = "groups"."id" and (case "el"."member_type" when \'User\' then (select coalesce(u.display_name_key, u.user_name_key) from users as u where u.tenant_id = "el"."tenant_id" and u.id = "el"."member_id") else (select g.display_name_key from groups as g where g.tenant_id = "el"."tenant_id" and g.id = "el"."member_id") end) = ?)',
         parameters: ['tenant-a', 'carol'],
       },
     },
@@ -532,7 +532,7 @@ export const FILTER_SQL_CASES: readonly FilterSqlCase[] = [
     filter: 'not (members pr)',
     sql: {
       sqlite: {
-        sql: 'not coalesce("groups"."id" in (select "el"."group_id" from "group_members" as "el" where "el"."tenant_id" = ?), false)',
+        sql: 'not coalesce(exists (select 1 from "group_members" as "el" where "el"."tenant_id" = ? and "el"."group_id" = "groups"."id"), false)',
         parameters: ['tenant-a'],
       },
     },

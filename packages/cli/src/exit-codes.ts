@@ -1,0 +1,21 @@
+/** The documented exit statuses of `provisio`: scripts branch on these. */
+export const EXIT = {
+  /** The command did what it was asked. */
+  ok: 0,
+  /** The server answered with a refusal (bad token, unknown tenant, invalid input, conflict…). */
+  refused: 1,
+  /** The command line itself is wrong: unknown command or option, missing token, bad value. */
+  usage: 2,
+  /** No answer from the server: refused connection, unknown host, timeout. */
+  unreachable: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit codes as help text, shown by `provisio --help`. */
+export const EXIT_HELP = `
+Exit status:
+  ${EXIT.ok}  success
+  ${EXIT.refused}  the server refused the request (its error code and message are printed)
+  ${EXIT.usage}  usage error (unknown command or option, missing --token, bad value)
+  ${EXIT.unreachable}  cannot connect to the server`;

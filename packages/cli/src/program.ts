@@ -1,0 +1,207 @@
+/**
+ * The `provisio` command line: `tenant create|list|show|enable|disable` and
+ * `token create|list|revoke|rotate`, each one admin API call. `run` maps every outcome to an exit status
+ * from {@link EXIT}.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { AdminClient, CannotConnect, ServerRefused } from './admin-client.js';
+import { EXIT, EXIT_HELP, type ExitCode } from './exit-codes.js';
+import {
+  formatIssuedToken,
+  formatRotatedToken,
+  formatTenant,
+  formatTenants,
+  formatTokens,
+} from './output.js';
+import type { IssuedToken, RotatedToken, Tenant, Token } from './views.js';
+
+export const DEFAULT_URL = 'http://127.0.0.1:8080';
+export const TOKEN_VARIABLE = 'PROVISIO_ADMIN_TOKEN';
+
+/** Where the CLI reads and writes: the process's streams and environment, or a test's. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A mistake on the command line that commander cannot see (a missing token). */
+class UsageError extends Error {}
+
+interface GlobalOptions {
+  readonly url: string;
+  readonly token?: string;
+  readonly json?: boolean;
+}
+
+function parseUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new InvalidArgumentError('expected an http(s) URL such as http://127.0.0.1:8080');
+  }
+  return value;
+}
+
+function parseSeconds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of seconds');
+  return Number(value);
+}
+
+/** Builds the command tree; actions call the admin API and print through `io`. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('provisio')
+    .description('Manage a Provisio server through its admin API.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .addOption(new Option('--url <url>', 'server base URL').default(DEFAULT_URL).argParser(parseUrl))
+    .addOption(new Option('--token <token>', `admin API token (prefer the ${TOKEN_VARIABLE} variable)`))
+    .option('--json', 'print the server answer as JSON, for scripts')
+    .addHelpText('after', EXIT_HELP);
+
+  /** Runs one API call, then prints its answer as JSON or through `human`. */
+  const call =
+    <T, A extends unknown[]>(
+      request: (client: AdminClient, ...args: A) => Promise<T>,
+      human: (answer: T) => string,
+    ) =>
+    async (...args: [...A, Record<string, unknown>, Command]) => {
+      const command = args[args.length - 1] as Command;
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const token = options.token ?? io.env[TOKEN_VARIABLE];
+      if (!token) throw new UsageError(`no admin token: pass --token or set ${TOKEN_VARIABLE}`);
+      const answer = await request(new AdminClient(options.url, token), ...(args.slice(0, -1) as A));
+      io.out(`${options.json ? JSON.stringify(answer, null, 2) : human(answer)}\n`);
+    };
+  const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
+
+  const tenant = program.command('tenant').description('create, list and switch tenants');
+  tenant
+    .command('create <slug>')
+    .description('create a tenant and print its Tenant URLs')
+    .option('--name <name>', 'display name (default: the slug)')
+    .action(
+      call(
+        (client, slug: string, options: { name?: string }) =>
+          client.request<Tenant>('POST', '/tenants', { slug, name: options.name ?? slug }),
+        formatTenant,
+      ),
+    );
+  tenant
+    .command('list')
+    .description('list tenants')
+    .action(
+      call(
+        (client) => client.request<{ tenants: Tenant[] }>('GET', '/tenants'),
+        (answer) => formatTenants(answer.tenants),
+      ),
+    );
+  tenant
+    .command('show <slug>')
+    .description('show a tenant and its Tenant URLs')
+    .action(call((client, slug: string) => client.request<Tenant>('GET', path(slug)), formatTenant));
+  for (const [name, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
+    tenant
+      .command(`${name} <slug>`)
+      .description(`${name} SCIM provisioning for a tenant (disabled tenants get 403)`)
+      .action(
+        call(
+          (client, slug: string) =>
+            client.request<Tenant>('PATCH', path(slug), { provisioningEnabled: enabled }),
+          formatTenant,
+        ),
+      );
+  }
+
+  const token = program.command('token').description("manage a tenant's SCIM bearer tokens");
+  token
+    .command('create <tenant>')
+    .description('mint a SCIM token; its secret is printed only this once')
+    .requiredOption('--description <text>', 'what the token is for, e.g. "Entra ID"')
+    .addOption(new Option('--scope <scope>', 'what it may do').choices(['scim', 'scim:read']).default('scim'))
+    .option('--expires <date-time>', 'ISO 8601 expiry, e.g. 2027-01-01T00:00:00Z')
+    .action(
+      call(
+        (client, slug: string, options: { description: string; scope: string; expires?: string }) =>
+          client.request<IssuedToken>('POST', `${path(slug)}/tokens`, {
+            description: options.description,
+            scope: options.scope,
+            ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
+          }),
+        formatIssuedToken,
+      ),
+    );
+  token
+    .command('list <tenant>')
+    .description("list a tenant's tokens (prefixes only, never secrets)")
+    .action(
+      call(
+        (client, slug: string) => client.request<{ tokens: Token[] }>('GET', `${path(slug)}/tokens`),
+        (answer) => formatTokens(answer.tokens),
+      ),
+    );
+  token
+    .command('revoke <tenant> <id>')
+    .description('revoke a token at once')
+    .action(
+      call(
+        (client, slug: string, id: string) =>
+          client.request<Token>('POST', `${path(slug)}/tokens/${encodeURIComponent(id)}/revoke`),
+        (answer) => `Revoked token ${answer.id} (${answer.prefix}…).`,
+      ),
+    );
+  token
+    .command('rotate <tenant> <id>')
+    .description('mint a replacement; the old token keeps working for the overlap, then expires')
+    .requiredOption('--overlap <seconds>', 'how long the old token keeps working', parseSeconds)
+    .option('--expires <date-time>', 'ISO 8601 expiry of the new token')
+    .action(
+      call(
+        (client, slug: string, id: string, options: { overlap: number; expires?: string }) =>
+          client.request<RotatedToken>('POST', `${path(slug)}/tokens/${encodeURIComponent(id)}/rotate`, {
+            overlapSeconds: options.overlap,
+            ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
+          }),
+        formatRotatedToken,
+      ),
+    );
+  return program;
+}
+
+/** The message for a failure, as a JSON error body under `--json` so scripts can parse both outcomes. */
+function describeFailure(error: ServerRefused | CannotConnect | UsageError, json: boolean): string {
+  const code =
+    error instanceof ServerRefused ? error.code : error instanceof CannotConnect ? 'unreachable' : 'usage';
+  if (json) return `${JSON.stringify({ error: { code, message: error.message } })}\n`;
+  const status = error instanceof ServerRefused ? ` (${error.code}, HTTP ${error.status})` : '';
+  return `provisio: ${error.message}${status}\n`;
+}
+
+/** Runs `provisio <argv…>` and returns the exit status. */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    // Commander has already printed its own message (and the help) for usage errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const json = program.opts<GlobalOptions>().json === true;
+    if (error instanceof UsageError) {
+      io.err(describeFailure(error, json));
+      return EXIT.usage;
+    }
+    if (error instanceof ServerRefused) {
+      io.err(describeFailure(error, json));
+      return EXIT.refused;
+    }
+    if (error instanceof CannotConnect) {
+      io.err(describeFailure(error, json));
+      return EXIT.unreachable;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+/** The parts of the admin API's answers the CLI prints (the server's `TenantView` and `TokenView`). */
+
+export interface Tenant {
+  readonly slug: string;
+  readonly name: string;
+  readonly provisioningEnabled: boolean;
+  readonly createdAt: string;
+  readonly tenantUrls: { readonly byToken: string; readonly bySlug: string };
+}
+
+export interface Token {
+  readonly id: string;
+  readonly description: string;
+  readonly scope: string;
+  readonly prefix: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly lastUsedAt?: string;
+  readonly expiresAt?: string;
+}
+
+/** A token as minted: the only answer that carries the secret. */
+export interface IssuedToken extends Token {
+  readonly secret: string;
+}
+
+export interface RotatedToken extends IssuedToken {
+  readonly replaced: Token;
+}

@@ -1,0 +1,245 @@
+/**
+ * `provisio` end to end: the CLI runs as its own process (the built `dist/main.js`, or the source under
+ * tsx in the dev loop) against a real server started as in production, using the admin API token that
+ * the server's first start printed. `--json` output is parsed; exit statuses are the documented ones.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, parseConfig, startServer } from '@provisio/server';
+
+const self = fileURLToPath(import.meta.url);
+const fromSource = self.endsWith('.ts');
+const entry = fromSource
+  ? join(self, '..', '..', 'src', 'main.ts')
+  : join(self, '..', '..', 'dist', 'main.js');
+const loader = fromSource ? ['--conditions=development', '--import', 'tsx'] : [];
+
+interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read --json answers freely.
+  readonly json: any;
+}
+
+/** Runs the CLI asynchronously: the server lives in this process, so a blocking spawn would starve it. */
+function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+  const { PROVISIO_ADMIN_TOKEN: _ignored, ...inherited } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...loader, entry, ...args],
+      { env: { ...inherited, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const status = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
+        let json: unknown;
+        try {
+          json = JSON.parse(status === 0 ? stdout : stderr);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status, stdout, stderr, json });
+      },
+    );
+  });
+}
+
+let server: RunningServer;
+let dataDir: string;
+let origin: string;
+let adminToken: string;
+/** The common arguments: this server, its admin token, JSON output. */
+let api: string[];
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'provisio-cli-'));
+  const lines: string[] = [];
+  server = await startServer(parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir }), {
+    print: (line) => lines.push(line),
+  });
+  origin = server.tenantUrl.replace(/\/scim\/v2$/, '');
+  adminToken = /Admin API token: (\S+)/.exec(lines.join('\n'))?.[1] ?? assert.fail(lines.join('\n'));
+  api = ['--url', origin, '--token', adminToken, '--json'];
+});
+after(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function scimStatus(secret: string): Promise<number> {
+  const response = await fetch(`${origin}/scim/v2/Users`, { headers: { authorization: `Bearer ${secret}` } });
+  return response.status;
+}
+
+describe('provisio tenant', () => {
+  test('tenant create --json prints the tenant with both Tenant URLs', async () => {
+    const result = await cli([...api, 'tenant', 'create', 'contoso', '--name', 'Contoso Ltd']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.json.slug, 'contoso');
+    assert.equal(result.json.name, 'Contoso Ltd');
+    assert.deepEqual(result.json.tenantUrls, {
+      byToken: `${origin}/scim/v2`,
+      bySlug: `${origin}/tenants/contoso/scim/v2`,
+    });
+  });
+
+  test('tenant list --json lists the default tenant and the new one', async () => {
+    await cli([...api, 'tenant', 'create', 'listed']);
+    const result = await cli([...api, 'tenant', 'list']);
+    assert.equal(result.status, 0, result.stderr);
+    const slugs = result.json.tenants.map((t: { slug: string }) => t.slug);
+    assert.ok(slugs.includes('default') && slugs.includes('listed'), slugs.join());
+  });
+
+  test('human output is a table with a header row', async () => {
+    const result = await cli(['--url', origin, '--token', adminToken, 'tenant', 'list']);
+    assert.equal(result.status, 0, result.stderr);
+    const [header, ...rows] = result.stdout.trim().split('\n');
+    assert.match(header!, /^SLUG\s+NAME\s+PROVISIONING\s+CREATED$/);
+    assert.ok(
+      rows.some((row) => /^default\s+Default tenant\s+enabled\s/.test(row)),
+      result.stdout,
+    );
+  });
+
+  test('a refused request exits 1 and says why (JSON on stderr with --json)', async () => {
+    await cli([...api, 'tenant', 'create', 'twice']);
+    const result = await cli([...api, 'tenant', 'create', 'twice']);
+    assert.equal(result.status, 1);
+    assert.equal(result.json.error.code, 'conflict');
+    assert.equal(result.stdout, '');
+    const human = await cli(['--url', origin, '--token', adminToken, 'tenant', 'show', 'nobody']);
+    assert.equal(human.status, 1);
+    assert.match(human.stderr, /^provisio: there is no tenant "nobody" \(not_found, HTTP 404\)/);
+  });
+
+  test('disable makes SCIM answer 403, enable restores it', async () => {
+    await cli([...api, 'tenant', 'create', 'switch']);
+    const minted = await cli([...api, 'token', 'create', 'switch', '--description', 'IdP']);
+    assert.equal(await scimStatus(minted.json.secret), 200);
+    const disabled = await cli([...api, 'tenant', 'disable', 'switch']);
+    assert.equal(disabled.json.provisioningEnabled, false);
+    assert.equal(await scimStatus(minted.json.secret), 403);
+    const enabled = await cli([...api, 'tenant', 'enable', 'switch']);
+    assert.equal(enabled.json.provisioningEnabled, true);
+    assert.equal(await scimStatus(minted.json.secret), 200);
+  });
+});
+
+describe('provisio token', () => {
+  before(async () => {
+    await cli([...api, 'tenant', 'create', 'tokens']);
+  });
+
+  test('create shows the secret once; list never shows it', async () => {
+    const minted = await cli([
+      ...api,
+      'token',
+      'create',
+      'tokens',
+      '--description',
+      'Entra',
+      '--scope',
+      'scim:read',
+    ]);
+    assert.equal(minted.status, 0, minted.stderr);
+    assert.match(minted.json.secret, /^prv_/);
+    assert.equal(minted.json.scope, 'scim:read');
+    const listed = await cli([...api, 'token', 'list', 'tokens']);
+    assert.ok(listed.json.tokens.some((t: { id: string }) => t.id === minted.json.id));
+    assert.ok(!listed.stdout.includes(minted.json.secret), 'the secret was listed');
+    const human = await cli(['--url', origin, '--token', adminToken, 'token', 'list', 'tokens']);
+    assert.ok(human.stdout.includes(minted.json.prefix) && !human.stdout.includes(minted.json.secret));
+  });
+
+  test('revoke makes SCIM answer 401', async () => {
+    const minted = await cli([...api, 'token', 'create', 'tokens', '--description', 'doomed']);
+    const revoked = await cli([...api, 'token', 'revoke', 'tokens', minted.json.id]);
+    assert.equal(revoked.status, 0, revoked.stderr);
+    assert.equal(revoked.json.status, 'revoked');
+    assert.equal(await scimStatus(minted.json.secret), 401);
+  });
+
+  test('rotate --overlap keeps the old secret working for the overlap', async () => {
+    const minted = await cli([...api, 'token', 'create', 'tokens', '--description', 'rotating']);
+    const rotated = await cli([...api, 'token', 'rotate', 'tokens', minted.json.id, '--overlap', '600']);
+    assert.equal(rotated.status, 0, rotated.stderr);
+    assert.equal(rotated.json.replaced.id, minted.json.id);
+    assert.ok(Date.parse(rotated.json.replaced.expiresAt) > Date.now() + 500_000);
+    assert.equal(await scimStatus(minted.json.secret), 200);
+    assert.equal(await scimStatus(rotated.json.secret), 200);
+    const immediate = await cli([...api, 'token', 'rotate', 'tokens', rotated.json.id, '--overlap', '0']);
+    assert.equal(await scimStatus(rotated.json.secret), 401);
+    assert.equal(await scimStatus(immediate.json.secret), 200);
+  });
+
+  test('PROVISIO_ADMIN_TOKEN stands in for --token', async () => {
+    const result = await cli(['--url', origin, '--json', 'token', 'list', 'tokens'], {
+      PROVISIO_ADMIN_TOKEN: adminToken,
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(Array.isArray(result.json.tokens));
+  });
+});
+
+describe('exit statuses', () => {
+  test('a wrong admin token exits 1 (unauthorized)', async () => {
+    const result = await cli(['--url', origin, '--token', 'pva_wrong', '--json', 'tenant', 'list']);
+    assert.equal(result.status, 1);
+    assert.equal(result.json.error.code, 'unauthorized');
+  });
+
+  for (const [title, args] of [
+    ['no token at all', ['--url', 'http://127.0.0.1:1', 'tenant', 'list']],
+    ['an unknown command', ['--token', 'x', 'tenant', 'explode']],
+    ['an unknown option', ['--token', 'x', '--colour', 'tenant', 'list']],
+    ['a missing required option', ['--token', 'x', 'token', 'create', 'default']],
+    [
+      'an overlap that is not a number',
+      ['--token', 'x', 'token', 'rotate', 'default', 'id', '--overlap', 'soon'],
+    ],
+    [
+      'a scope that does not exist',
+      ['--token', 'x', 'token', 'create', 'default', '--description', 'd', '--scope', 'all'],
+    ],
+    ['a URL that is not http(s)', ['--url', 'ftp://x', '--token', 'x', 'tenant', 'list']],
+  ] as const) {
+    test(`usage error exits 2: ${title}`, async () => {
+      const result = await cli(args);
+      assert.equal(result.status, 2, result.stderr);
+      assert.notEqual(result.stderr, '');
+    });
+  }
+
+  test('--help exits 0 and documents the exit statuses', async () => {
+    const result = await cli(['--help']);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /Exit status:[\s\S]*3 {2}cannot connect/);
+  });
+
+  test('a server that is not there exits 3', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const result = await cli([
+      '--url',
+      `http://127.0.0.1:${port}`,
+      '--token',
+      'x',
+      '--json',
+      'tenant',
+      'list',
+    ]);
+    assert.equal(result.status, 3, result.stderr);
+    assert.equal(result.json.error.code, 'unreachable');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The admin API's one error shape, `{ error: { code, message } }`: plain JSON for scripts and the CLI,
+ * not SCIM's. Store errors (scim-core classes) and fastify's client errors are translated by status.
+ */
+import { isScimError } from '@provisio/scim-core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Stable, documented codes: clients switch on these, never on messages. */
+export type AdminErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+const CODES: Readonly<Record<number, AdminErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** An admin API refusal with its HTTP status; thrown by routes and hooks, rendered by {@link sendAdminError}. */
+export class AdminError extends Error {
+  readonly code: AdminErrorCode;
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.code = CODES[status] ?? 'internal';
+  }
+}
+
+export interface AdminErrorBody {
+  readonly error: { readonly code: AdminErrorCode; readonly message: string };
+}
+
+/** The JSON schema of {@link AdminErrorBody}, for route declarations (and a future OpenAPI document). */
+export const ADMIN_ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+} as const;
+
+function isClientStatus(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500;
+}
+
+function classify(error: unknown): AdminError {
+  if (error instanceof AdminError) return error;
+  if (isScimError(error) && error.expose) return new AdminError(error.status, error.message);
+  const status = (error as FastifyError | undefined)?.statusCode;
+  if (isClientStatus(status)) return new AdminError(status, (error as FastifyError).message);
+  return new AdminError(500, 'internal server error');
+}
+
+/** Sends `error` as an admin error body; 5xx are logged with the request id. */
+export function sendAdminError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const refusal = classify(error);
+  if (refusal.status >= 500) request.log.error({ err: error }, 'admin request failed');
+  else request.log.info({ status: refusal.status, code: refusal.code }, 'admin request refused');
+  const body: AdminErrorBody = { error: { code: refusal.code, message: refusal.message } };
+  return reply.code(refusal.status).type('application/json; charset=utf-8').send(body);
+}

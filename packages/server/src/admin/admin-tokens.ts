@@ -1,0 +1,30 @@
+/** Minting admin API tokens: like SCIM tokens, the secret is returned once and only its SHA-256 is kept. */
+import { randomBytes } from 'node:crypto';
+import { type AdminToken, type Repositories, hashTokenSecret } from '@provisio/store';
+
+/**
+ * Admin secrets start `pva_` where SCIM secrets start `prv_`, so a leaked one is recognisable for what
+ * it unlocks (and secret scanners can tell them apart).
+ */
+export const ADMIN_TOKEN_PREFIX = 'pva_';
+
+export interface IssuedAdminToken {
+  readonly token: AdminToken;
+  /** The bearer secret; show it once, it cannot be read back. */
+  readonly secret: string;
+}
+
+/** A 256-bit random secret for `adminId`. */
+export async function issueAdminToken(
+  repositories: Pick<Repositories, 'adminTokens'>,
+  adminId: string,
+  description: string,
+): Promise<IssuedAdminToken> {
+  const secret = `${ADMIN_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const token = await repositories.adminTokens.create(adminId, {
+    description,
+    prefix: secret.slice(0, 8),
+    hash: hashTokenSecret(secret),
+  });
+  return { token, secret };
+}
