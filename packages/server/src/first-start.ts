@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Admin, type Store, type Tenant, hashPassword } from '@provisio/store';
 import { issueAdminToken } from './admin/admin-tokens.js';
-import { issueToken } from './tokens.js';
+import { issueToken } from './auth/tokens.js';
 
 export const DEFAULT_TENANT_SLUG = 'default';
 export const DEFAULT_ADMIN_USERNAME = 'admin';

@@ -20,4 +20,4 @@ export {
 export { ADMIN_TOKEN_PREFIX, type IssuedAdminToken, issueAdminToken } from './admin/admin-tokens.js';
 export { createLogger } from './logger.js';
 export { DATABASE_FILE, main, type RunningServer, type StartOptions, startServer } from './main.js';
-export { type IssuedToken, issueToken, type TokenRequest } from './tokens.js';
+export { type IssuedToken, issueToken, type TokenRequest } from './auth/tokens.js';

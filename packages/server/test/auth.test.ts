@@ -83,6 +83,30 @@ describe('bearer tokens (RFC 6750)', () => {
     assert.match(response.headers.get('www-authenticate') ?? '', /error="insufficient_scope"/);
   });
 
+  test('a scim:read token may query (GET, POST /.search) but not write', async () => {
+    const { secret } = await issueToken(server.store, tenant.tenant.id, {
+      description: 'r',
+      scope: 'scim:read',
+    });
+    const read = (method: string, path: string, body?: unknown) =>
+      tenant.scim(method, path, { token: secret, ...(body === undefined ? {} : { body }) });
+    assert.equal((await read('GET', '/Users')).status, 200);
+    const search = await read('POST', '/Users/.search', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      filter: 'userName eq "nobody"',
+    });
+    assert.equal(search.status, 200);
+    const write = await read('POST', '/Users', { schemas: [USER_SCHEMA], userName: 'read-only@example.com' });
+    assert.equal(write.status, 403);
+    assert.match(write.headers.get('www-authenticate') ?? '', /error="insufficient_scope"/);
+    assert.match(write.body.detail, /read-only/);
+    const users = await tenant.scim(
+      'GET',
+      `/Users?filter=${encodeURIComponent('userName eq "read-only@example.com"')}`,
+    );
+    assert.equal(users.body.totalResults, 0, 'the refused write left nothing behind');
+  });
+
   test('a token records when it was last used', async () => {
     const { token, secret } = await issueToken(server.store, tenant.tenant.id, {
       description: 'u',

@@ -5,8 +5,8 @@
  */
 import { type AdminToken, type Store, hashTokenSecret } from '@provisio/store';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { bearerSecret, isUseWorthRecording, sameDigest } from '../auth/bearer.js';
 import { AdminError } from './admin-error.js';
-import { bearerSecret, isUseWorthRecording, sameDigest } from './bearer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 /** Minting admin API tokens: like SCIM tokens, the secret is returned once and only its SHA-256 is kept. */
-import { randomBytes } from 'node:crypto';
-import { type AdminToken, type Repositories, hashTokenSecret } from '@provisio/store';
+import type { AdminToken, Repositories } from '@provisio/store';
+import { mintSecret } from '../auth/tokens.js';
 
 /**
  * Admin secrets start `pva_` where SCIM secrets start `prv_`, so a leaked one is recognisable for what
@@ -20,11 +20,7 @@ export async function issueAdminToken(
   adminId: string,
   description: string,
 ): Promise<IssuedAdminToken> {
-  const secret = `${ADMIN_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const token = await repositories.adminTokens.create(adminId, {
-    description,
-    prefix: secret.slice(0, 8),
-    hash: hashTokenSecret(secret),
-  });
+  const { secret, prefix, hash } = mintSecret(ADMIN_TOKEN_PREFIX);
+  const token = await repositories.adminTokens.create(adminId, { description, prefix, hash });
   return { token, secret };
 }

@@ -3,7 +3,7 @@
  * with an overlap so an IdP can be switched to the new secret before the old one stops working.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { issueToken } from '../tokens.js';
+import { issueToken } from '../auth/tokens.js';
 import { ADMIN_ERROR_SCHEMA, AdminError } from './admin-error.js';
 import { type AdminRouteOptions, SLUG_PARAMS, tenantBySlug } from './tenant-routes.js';
 import { ISSUED_TOKEN_SCHEMA, TOKEN_SCHEMA, statusOf, viewToken } from './token-view.js';

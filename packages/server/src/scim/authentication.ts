@@ -4,12 +4,13 @@
  *
  * Missing, unknown, revoked and expired tokens are all 401 with `WWW-Authenticate` (RFC 6750 §3); a
  * token used under another tenant's `/tenants/:slug` URL is 401 too, so the answer does not reveal which
- * slugs exist. A tenant with provisioning switched off, or a token without the `scim` scope, is 403.
+ * slugs exist. A tenant with provisioning switched off, or a token whose scope does not cover the request
+ * (`scim` reads and writes, `scim:read` only reads), is 403.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Forbidden, TooManyRequests, Unauthorized } from '@provisio/scim-core';
-import { type Store, type Tenant, type Token, type TokenCredential, hashTokenSecret } from '@provisio/store';
+import { type Store, type Tenant, type TokenCredential, hashTokenSecret } from '@provisio/store';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { bearerSecret, isUseWorthRecording, sameDigest } from '../auth/bearer.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type ScimLimits, type TenantScope, profileOf, registryOf } from './tenant-scope.js';
 
@@ -33,33 +34,30 @@ export interface AuthenticationOptions {
 }
 
 const REALM = 'Bearer realm="provisio"';
-/**
- * "Last used" is recorded to the minute: writing it on every request would turn each read into a write
- * transaction. Deciding from the stored value keeps this correct across several server processes.
- */
-const LAST_USED_RESOLUTION_MS = 60_000;
-
-function isUseWorthRecording(token: Token, now: number): boolean {
-  return token.lastUsed === undefined || now - Date.parse(token.lastUsed) >= LAST_USED_RESOLUTION_MS;
-}
 const SCIM_SCOPE = 'scim';
+const SCIM_READ_SCOPE = 'scim:read';
 
 function refuse(reply: FastifyReply, detail: string, error?: 'invalid_token'): never {
   reply.header('www-authenticate', error ? `${REALM}, error="${error}"` : REALM);
   throw new Unauthorized(detail);
 }
 
-/** The secret of an RFC 6750 §2.1 `Bearer` credential; the scheme is case-insensitive. */
-function bearerSecret(header: string | undefined): string | undefined {
-  const match = header && /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
-  return match ? match[1] : undefined;
+/** A query: GET, or POST `/.search`, which RFC 7644 §3.4.3 defines as a query sent in a body. */
+function isRead(request: FastifyRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return request.method === 'POST' && (request.routeOptions.url ?? '').endsWith('/.search');
 }
 
-/** Constant-time comparison of hex digests, so response timing says nothing about how much matched. */
-function sameDigest(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
+/** `scim` may read and write; `scim:read` may only read (RFC 6750 §3.1 insufficient_scope otherwise). */
+function checkScope(scope: string, request: FastifyRequest, reply: FastifyReply): void {
+  const scopes = scope.split(' ');
+  if (scopes.includes(SCIM_SCOPE) || (scopes.includes(SCIM_READ_SCOPE) && isRead(request))) return;
+  reply.header('www-authenticate', `${REALM}, error="insufficient_scope", scope="${SCIM_SCOPE}"`);
+  throw new Forbidden(
+    scopes.includes(SCIM_READ_SCOPE)
+      ? 'the bearer token is read-only ("scim:read"); writing needs the "scim" scope'
+      : `the bearer token lacks the "${SCIM_SCOPE}" scope`,
+  );
 }
 
 /**
@@ -68,10 +66,10 @@ function sameDigest(a: string, b: string): boolean {
  */
 async function verifyToken(
   store: Store,
-  header: string | undefined,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<TokenCredential> {
-  const secret = bearerSecret(header);
+  const secret = bearerSecret(request.headers.authorization);
   if (secret === undefined) refuse(reply, 'an "Authorization: Bearer <token>" header is required');
   const digest = hashTokenSecret(secret);
   const credential = await store.tokens.findCredential(digest);
@@ -82,10 +80,7 @@ async function verifyToken(
   if (token.expires !== undefined && Date.parse(token.expires) <= Date.now()) {
     refuse(reply, 'the bearer token has expired', 'invalid_token');
   }
-  if (!token.scope.split(' ').includes(SCIM_SCOPE)) {
-    reply.header('www-authenticate', `${REALM}, error="insufficient_scope", scope="${SCIM_SCOPE}"`);
-    throw new Forbidden(`the bearer token lacks the "${SCIM_SCOPE}" scope`);
-  }
+  checkScope(token.scope, request, reply);
   return credential;
 }
 
@@ -112,7 +107,7 @@ function baseUrlOf(options: AuthenticationOptions, tenant: Tenant): string {
 /** The hook: authenticates, resolves the tenant, applies its rate limit and records the token's use. */
 export function authenticateTenant(options: AuthenticationOptions): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const credential = await verifyToken(options.store, request.headers.authorization, reply);
+    const credential = await verifyToken(options.store, request, reply);
     const { slug } = request.params as { slug?: string };
     const tenant = checkTenant(options, credential, slug, reply);
     const { token } = credential;
@@ -121,7 +116,7 @@ export function authenticateTenant(options: AuthenticationOptions): onRequestAsy
       reply.header('retry-after', String(wait));
       throw new TooManyRequests(`tenant "${tenant.slug}" sent too many requests; retry after ${wait} s`);
     }
-    if (isUseWorthRecording(token, Date.now())) await options.store.tokens.markUsed(token.id);
+    if (isUseWorthRecording(token.lastUsed, Date.now())) await options.store.tokens.markUsed(token.id);
     request.tenantScope = {
       store: options.store,
       tenant,

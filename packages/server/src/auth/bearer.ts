@@ -1,7 +1,4 @@
-/**
- * RFC 6750 bearer-credential helpers for the admin API. They mirror the SCIM mount's private ones in
- * `scim/authentication.ts`, which can import these once that file is free to change.
- */
+/** RFC 6750 bearer credentials, shared by the SCIM mounts and the admin API. */
 import { timingSafeEqual } from 'node:crypto';
 
 /** The secret of an RFC 6750 §2.1 `Bearer` credential; the scheme is case-insensitive. */
@@ -23,6 +20,7 @@ export function sameDigest(a: string, b: string): boolean {
  */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Whether a use at `now` should be written, given the recorded `lastUsed`. */
 export function isUseWorthRecording(lastUsed: string | undefined, now: number): boolean {
   return lastUsed === undefined || now - Date.parse(lastUsed) >= LAST_USED_RESOLUTION_MS;
 }

@@ -16,17 +16,22 @@ export interface TokenRequest {
   readonly expires?: string;
 }
 
-/** A 256-bit random secret, prefixed so it is recognisable in configuration files and secret scanners. */
+/**
+ * A 256-bit random secret behind a short prefix (`prv_` SCIM, `pva_` admin) that makes a leaked secret
+ * recognisable for what it unlocks, in configuration files and to secret scanners.
+ */
+export function mintSecret(prefix: string): { secret: string; prefix: string; hash: string } {
+  const secret = `${prefix}${randomBytes(32).toString('base64url')}`;
+  return { secret, prefix: secret.slice(0, 8), hash: hashTokenSecret(secret) };
+}
+
+/** Mints a SCIM bearer token for `tenantId`. */
 export async function issueToken(
   repositories: Pick<Repositories, 'tokens'>,
   tenantId: string,
   request: TokenRequest,
 ): Promise<IssuedToken> {
-  const secret = `prv_${randomBytes(32).toString('base64url')}`;
-  const token = await repositories.tokens.create(tenantId, {
-    ...request,
-    prefix: secret.slice(0, 8),
-    hash: hashTokenSecret(secret),
-  });
+  const { secret, prefix, hash } = mintSecret('prv_');
+  const token = await repositories.tokens.create(tenantId, { ...request, prefix, hash });
   return { token, secret };
 }
