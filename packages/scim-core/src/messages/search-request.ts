@@ -40,7 +40,8 @@ export interface SearchRequest {
   readonly cursor?: string;
 }
 
-const PARAMETERS = [
+/** The query parameters of RFC 7644 §3.4.2 and RFC 9865, as spelled in the RFCs. */
+export const SEARCH_PARAMETERS = [
   'filter',
   'sortBy',
   'sortOrder',
@@ -51,7 +52,7 @@ const PARAMETERS = [
   'cursor',
 ] as const;
 
-type RawRequest = Partial<Record<(typeof PARAMETERS)[number], unknown>>;
+type RawRequest = Partial<Record<(typeof SEARCH_PARAMETERS)[number], unknown>>;
 
 /**
  * Parses and normalises a query. RFC 7644 §3.4.2.4: a `startIndex` below 1 is 1 and a negative `count`
@@ -101,7 +102,7 @@ function readBody(body: unknown): RawRequest {
     schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SEARCH_REQUEST_SCHEMA.toLowerCase());
   if (!hasSchema) throw new InvalidSyntax(`"schemas" must contain "${SEARCH_REQUEST_SCHEMA}"`);
   const raw: RawRequest = {};
-  for (const name of PARAMETERS) {
+  for (const name of SEARCH_PARAMETERS) {
     const value = entries.get(name.toLowerCase());
     // A JSON null is the same as leaving the attribute out.
     if (value !== undefined && value !== null) raw[name] = value;

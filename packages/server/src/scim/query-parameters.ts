@@ -9,6 +9,7 @@ import {
   type Projection,
   type ProjectionRequest,
   type ResourceTypeDefinition,
+  SEARCH_PARAMETERS,
   type SchemaRegistry,
   compileProjection,
   parseAttributeList,
@@ -17,18 +18,7 @@ import type { TenantScope } from './tenant-scope.js';
 
 export type RawQuery = Readonly<Record<string, string | string[] | undefined>>;
 
-const PARAMETERS = [
-  'filter',
-  'sortBy',
-  'sortOrder',
-  'startIndex',
-  'count',
-  'attributes',
-  'excludedAttributes',
-  'cursor',
-] as const;
-
-type Parameter = (typeof PARAMETERS)[number];
+type Parameter = (typeof SEARCH_PARAMETERS)[number];
 
 /** Lists may be split over repeated parameters (`attributes=a&attributes=b`); nothing else may repeat. */
 const LISTS: ReadonlySet<Parameter> = new Set(['attributes', 'excludedAttributes']);
@@ -37,7 +27,7 @@ const LISTS: ReadonlySet<Parameter> = new Set(['attributes', 'excludedAttributes
 export function scimParameters(query: RawQuery): Partial<Record<Parameter, string>> {
   const out: Partial<Record<Parameter, string>> = {};
   for (const [key, value] of Object.entries(query)) {
-    const name = PARAMETERS.find((p) => p.toLowerCase() === key.toLowerCase());
+    const name = SEARCH_PARAMETERS.find((p) => p.toLowerCase() === key.toLowerCase());
     if (name === undefined || value === undefined) continue;
     const values = [
       ...(out[name] === undefined ? [] : [out[name]]),
