@@ -1,5 +1,5 @@
 /** The Groups repository: `groups` rows hold everything but `members`, which live in group_members. */
-import { InvalidValue, type MembershipDelta, NotFound, Uniqueness } from '@provisio/scim-core';
+import { InvalidValue, type MembershipDelta, NotFound } from '@provisio/scim-core';
 import { type Kysely, sql } from 'kysely';
 import type {
   GroupReadOptions,
@@ -21,6 +21,7 @@ import {
   toStoredResource,
   versionMismatch,
 } from '../resources/stored-resource.js';
+import { guardUniqueness } from '../resources/uniqueness.js';
 import { listRows } from '../scim/list-query.js';
 import { GROUP_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
@@ -74,7 +75,12 @@ export class SqlGroupRepository implements GroupRepository {
     };
     return inTransaction(this.context.db, async (trx) => {
       const types = await memberTypes(trx, tenantId, undefined, memberValuesOf(resource));
-      await this.#guardUniqueness(columns, () => trx.insertInto('groups').values(row).execute());
+      await guardUniqueness(
+        this.context.dialect,
+        'display_name_key',
+        `displayName "${columns.display_name}" is already in use`,
+        () => trx.insertInto('groups').values(row).execute(),
+      );
       await insertMembers(trx, tenantId, row.id, types);
       const [stored] = await this.#within(trx).#withMembers(tenantId, [row], undefined);
       return stored!;
@@ -193,15 +199,19 @@ export class SqlGroupRepository implements GroupRepository {
     ifVersion: number | undefined,
   ): Promise<GroupsTable> {
     const columns = toGroupColumns(resource);
-    const row = await this.#guardUniqueness(columns, () =>
-      this.context.db
-        .updateTable('groups')
-        .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .$if(ifVersion !== undefined, (q) => q.where('version', '=', ifVersion!))
-        .returningAll()
-        .executeTakeFirst(),
+    const row = await guardUniqueness(
+      this.context.dialect,
+      'display_name_key',
+      `displayName "${columns.display_name}" is already in use`,
+      () =>
+        this.context.db
+          .updateTable('groups')
+          .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .$if(ifVersion !== undefined, (q) => q.where('version', '=', ifVersion!))
+          .returningAll()
+          .executeTakeFirst(),
     );
     return row ?? throwMissing(this.context.db, 'groups', 'Group', tenantId, id, ifVersion);
   }
@@ -218,17 +228,5 @@ export class SqlGroupRepository implements GroupRepository {
       rows.map((row) => row.id),
     );
     return rows.map((row) => toStoredResource(row, 'Group', { members: members.get(row.id) ?? [] }));
-  }
-
-  /** displayName is unique per tenant, case-insensitively (`uniqueness: server` in this schema). */
-  async #guardUniqueness<T>(columns: GroupColumns, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (this.context.dialect.isUniqueViolation(error, 'display_name_key')) {
-        throw new Uniqueness(`displayName "${columns.display_name}" is already in use`);
-      }
-      throw error;
-    }
   }
 }

@@ -1,5 +1,5 @@
 /** The Users repository: one `users` row (+ `user_emails` rows) per User; `groups` derived on read. */
-import { NotFound, Uniqueness } from '@provisio/scim-core';
+import { NotFound } from '@provisio/scim-core';
 import { type Kysely, sql } from 'kysely';
 import type {
   ListPage,
@@ -22,6 +22,7 @@ import {
   toStoredResource,
   versionMismatch,
 } from '../resources/stored-resource.js';
+import { guardUniqueness } from '../resources/uniqueness.js';
 import { listRows } from '../scim/list-query.js';
 import { USER_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
@@ -115,7 +116,12 @@ export class SqlUserRepository implements UserRepository {
     };
     const emails = toEmailRows(resource);
     const write = async (db: Kysely<Database>) => {
-      await this.#guardUniqueness(columns, () => insertUser(db, row));
+      await guardUniqueness(
+        this.context.dialect,
+        'user_name_key',
+        `userName "${columns.user_name}" is already in use`,
+        () => insertUser(db, row),
+      );
       await insertEmails(db, tenantId, row.id, emails);
       // A new user is in no group yet: nothing to read back.
       return toStoredResource(row, 'User', { groups: [] });
@@ -180,8 +186,11 @@ export class SqlUserRepository implements UserRepository {
     const { db } = this.context;
     const columns = toUserColumns(resource);
     const lastModified = this.context.now();
-    const { rows } = await this.#guardUniqueness(columns, () =>
-      updateUser(db, { ...columns, tenantId, id, lastModified, ifVersion: ifVersion ?? null }),
+    const { rows } = await guardUniqueness(
+      this.context.dialect,
+      'user_name_key',
+      `userName "${columns.user_name}" is already in use`,
+      () => updateUser(db, { ...columns, tenantId, id, lastModified, ifVersion: ifVersion ?? null }),
     );
     const [row] = rows;
     if (!row) return throwMissing(db, 'users', 'User', tenantId, id, ifVersion);
@@ -225,18 +234,6 @@ export class SqlUserRepository implements UserRepository {
       rows.map((row) => row.id),
     );
     return rows.map((row) => toStoredResource(row, 'User', { groups: groups.get(row.id) ?? [] }));
-  }
-
-  /** userName is unique per tenant, case-insensitively (RFC 7643 §4.1.1 `uniqueness: server`). */
-  async #guardUniqueness<T>(columns: UserColumns, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (this.context.dialect.isUniqueViolation(error, 'user_name_key')) {
-        throw new Uniqueness(`userName "${columns.user_name}" is already in use`);
-      }
-      throw error;
-    }
   }
 }
 
