@@ -98,6 +98,13 @@ export interface UserEmailsTable {
   is_primary: number;
 }
 
+/** Maintained by triggers (migration 0003): the exact number of rows per tenant and resource type. */
+export interface ResourceCountsTable {
+  tenant_id: string;
+  resource_type: 'User' | 'Group';
+  total: number;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tokens: TokensTable;
@@ -107,4 +114,5 @@ export interface Database {
   user_emails: UserEmailsTable;
   admins: AdminsTable;
   admin_tokens: AdminTokensTable;
+  resource_counts: ResourceCountsTable;
 }

@@ -10,12 +10,13 @@ import { user } from './support/resources.js';
 import { tempDirectory } from './support/temp-store.js';
 
 const run = promisify(execFile);
-const MIGRATIONS = ['0001-initial', '0002-admin'];
+const MIGRATIONS = ['0001-initial', '0002-admin', '0003-resource-counts'];
 const TABLES = [
   'admin_tokens',
   'admins',
   'group_members',
   'groups',
+  'resource_counts',
   'tenants',
   'tokens',
   'user_emails',

@@ -74,6 +74,16 @@ export async function listRows(db: Kysely<Database>, target: SqlTarget, query: L
     .where(`${table}.tenant_id`, '=', target.tenantId)
     .$if(filter !== undefined, (q) => q.where(filter!));
   const countAll = async () => {
+    // Unfiltered, the trigger-kept count answers at once; a filter needs the rows counted.
+    if (filter === undefined) {
+      const counted = await db
+        .selectFrom('resource_counts')
+        .select('total')
+        .where('tenant_id', '=', target.tenantId)
+        .where('resource_type', '=', target.storage.resourceType)
+        .executeTakeFirst();
+      return Number(counted?.total ?? 0);
+    }
     const { total } = await matching
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow();
