@@ -47,8 +47,16 @@ export interface TenantRepository {
   delete(id: string): Promise<void>;
 }
 
+/** What every bearer credential records about its life (ISO 8601 times; absent when unset). */
+export interface TokenLifecycle {
+  readonly created: string;
+  readonly lastUsed?: string;
+  readonly expires?: string;
+  readonly revoked?: string;
+}
+
 /** A bearer token's record. The secret itself is never stored: only its SHA-256 ({@link NewToken.hash}). */
-export interface Token {
+export interface Token extends TokenLifecycle {
   readonly id: string;
   readonly tenantId: string;
   readonly description: string;
@@ -58,10 +66,6 @@ export interface Token {
   readonly prefix: string;
   /** Hex SHA-256 of the secret, for the server's constant-time comparison with the presented one. */
   readonly hash: string;
-  readonly created: string;
-  readonly lastUsed?: string;
-  readonly expires?: string;
-  readonly revoked?: string;
 }
 
 export interface NewToken {
@@ -125,16 +129,12 @@ export interface AdminRepository {
 }
 
 /** An admin API token's record; as for {@link Token}, only the secret's SHA-256 is stored. */
-export interface AdminToken {
+export interface AdminToken extends TokenLifecycle {
   readonly id: string;
   readonly adminId: string;
   readonly description: string;
   readonly prefix: string;
   readonly hash: string;
-  readonly created: string;
-  readonly lastUsed?: string;
-  readonly expires?: string;
-  readonly revoked?: string;
 }
 
 export type NewAdminToken = Omit<NewToken, 'scope'>;

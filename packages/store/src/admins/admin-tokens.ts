@@ -1,9 +1,11 @@
 /** Admin API tokens: like SCIM tokens (`tokens/tokens.ts`) but owned by an admin, and without scopes. */
-import { NotFound, Uniqueness } from '@provisio/scim-core';
+import { NotFound } from '@provisio/scim-core';
 import type { Selectable } from 'kysely';
 import type { AdminToken, AdminTokenRepository, NewAdminToken } from '../contract.js';
 import type { AdminTokensTable } from '../database.js';
+import { guardUniqueness } from '../resources/uniqueness.js';
 import type { StoreContext } from '../store-context.js';
+import { lifecycleOf } from '../tokens/token-lifecycle.js';
 
 function toAdminToken(row: Selectable<AdminTokensTable>): AdminToken {
   return {
@@ -12,10 +14,7 @@ function toAdminToken(row: Selectable<AdminTokensTable>): AdminToken {
     description: row.description,
     prefix: row.prefix,
     hash: row.hash,
-    created: row.created,
-    ...(row.last_used === null ? {} : { lastUsed: row.last_used }),
-    ...(row.expires === null ? {} : { expires: row.expires }),
-    ...(row.revoked === null ? {} : { revoked: row.revoked }),
+    ...lifecycleOf(row),
   };
 }
 
@@ -34,14 +33,12 @@ export class SqlAdminTokenRepository implements AdminTokenRepository {
       expires: input.expires ?? null,
       revoked: null,
     };
-    try {
-      await this.context.db.insertInto('admin_tokens').values(row).execute();
-    } catch (error) {
-      if (this.context.dialect.isUniqueViolation(error, 'hash')) {
-        throw new Uniqueness('an admin token with this secret already exists');
-      }
-      throw error;
-    }
+    await guardUniqueness(
+      this.context.dialect,
+      'hash',
+      'an admin token with this secret already exists',
+      () => this.context.db.insertInto('admin_tokens').values(row).execute(),
+    );
     return toAdminToken(row);
   }
 

@@ -1,11 +1,13 @@
 /** The bearer-token repository. Secrets never reach it: only their SHA-256 (`hashTokenSecret`). */
-import { NotFound, Uniqueness } from '@provisio/scim-core';
+import { NotFound } from '@provisio/scim-core';
 import type { Selectable } from 'kysely';
 import type { NewToken, Token, TokenCredential, TokenRepository } from '../contract.js';
 import type { TokensTable } from '../database.js';
 import { preparedQuery } from '../prepared-query.js';
+import { guardUniqueness } from '../resources/uniqueness.js';
 import type { StoreContext } from '../store-context.js';
 import { toTenant } from '../tenants/tenants.js';
+import { lifecycleOf } from './token-lifecycle.js';
 
 function toToken(row: Selectable<TokensTable>): Token {
   return {
@@ -15,10 +17,7 @@ function toToken(row: Selectable<TokensTable>): Token {
     scope: row.scope,
     prefix: row.prefix,
     hash: row.hash,
-    created: row.created,
-    ...(row.last_used === null ? {} : { lastUsed: row.last_used }),
-    ...(row.expires === null ? {} : { expires: row.expires }),
-    ...(row.revoked === null ? {} : { revoked: row.revoked }),
+    ...lifecycleOf(row),
   };
 }
 
@@ -54,14 +53,9 @@ export class SqlTokenRepository implements TokenRepository {
       expires: input.expires ?? null,
       revoked: null,
     };
-    try {
-      await this.context.db.insertInto('tokens').values(row).execute();
-    } catch (error) {
-      if (this.context.dialect.isUniqueViolation(error, 'hash')) {
-        throw new Uniqueness('a token with this secret already exists');
-      }
-      throw error;
-    }
+    await guardUniqueness(this.context.dialect, 'hash', 'a token with this secret already exists', () =>
+      this.context.db.insertInto('tokens').values(row).execute(),
+    );
     return toToken(row);
   }
 
