@@ -1,5 +1,5 @@
 /** Human output: aligned tables and labelled lines. `--json` bypasses all of this. */
-import type { IssuedToken, RotatedToken, Tenant, Token } from './views.js';
+import type { IssuedToken, RotatedToken, Schema, Tenant, Token } from './views.js';
 
 /** Left-aligned columns separated by two spaces; empty cells print as `-`. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -58,5 +58,18 @@ export function formatRotatedToken(token: RotatedToken): string {
   const ends = token.replaced.expiresAt ?? 'now';
   return [formatIssuedToken(token), `The old token ${token.replaced.id} stops working at ${ends}.`].join(
     '\n',
+  );
+}
+
+export function formatSchemas(schemas: readonly Schema[]): string {
+  return formatTable(
+    ['ID', 'RESOURCE TYPE', 'REQUIRED', 'ATTRIBUTES', 'CREATED'],
+    schemas.map((s) => [
+      s.id,
+      s.resourceType,
+      s.required ? 'yes' : 'no',
+      s.attributes.map((a) => a.name).join(', '),
+      s.createdAt,
+    ]),
   );
 }

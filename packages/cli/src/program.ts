@@ -1,19 +1,21 @@
 /**
- * The `provisio` command line: `tenant create|list|show|enable|disable` and
- * `token create|list|revoke|rotate`, each one admin API call. `run` maps every outcome to an exit status
+ * The `provisio` command line: `tenant create|list|show|enable|disable`, `token create|list|revoke|rotate`
+ * and `schema add|list|remove`, each one admin API call. `run` maps every outcome to an exit status
  * from {@link EXIT}.
  */
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AdminClient, CannotConnect, ServerRefused } from './admin-client.js';
 import { EXIT, EXIT_HELP, type ExitCode } from './exit-codes.js';
 import {
   formatIssuedToken,
   formatRotatedToken,
+  formatSchemas,
   formatTenant,
   formatTenants,
   formatTokens,
 } from './output.js';
-import type { IssuedToken, RotatedToken, Tenant, Token } from './views.js';
+import type { IssuedToken, RotatedToken, Schema, Tenant, Token } from './views.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
 export const TOKEN_VARIABLE = 'PROVISIO_ADMIN_TOKEN';
@@ -45,6 +47,21 @@ function parseUrl(value: string): string {
 function parseSeconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of seconds');
   return Number(value);
+}
+
+/** The JSON body of `schema add --file`; a missing or unparsable file is the caller's mistake. */
+async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Builds the command tree; actions call the admin API and print through `io`. */
@@ -166,6 +183,41 @@ export function buildProgram(io: CliIo): Command {
             ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
           }),
         formatRotatedToken,
+      ),
+    );
+
+  const schema = program.command('schema').description("manage a tenant's custom SCIM schema extensions");
+  schema
+    .command('add <tenant>')
+    .description('add a schema extension: {id, name?, description?, resourceType, required?, attributes}')
+    .requiredOption('--file <json>', 'the extension as a JSON file')
+    .action(
+      call(
+        async (client, slug: string, options: { file: string }) =>
+          client.request<Schema>('POST', `${path(slug)}/schemas`, await readJsonFile(options.file)),
+        (answer) =>
+          `Added schema ${answer.id} to ${answer.resourceType} (${answer.attributes.length} attributes).`,
+      ),
+    );
+  schema
+    .command('list <tenant>')
+    .description("list a tenant's schema extensions")
+    .action(
+      call(
+        (client, slug: string) => client.request<{ schemas: Schema[] }>('GET', `${path(slug)}/schemas`),
+        (answer) => formatSchemas(answer.schemas),
+      ),
+    );
+  schema
+    .command('remove <tenant> <id>')
+    .description('remove a schema extension; stored values stay in the resources but are no longer served')
+    .action(
+      call(
+        async (client, slug: string, id: string) => {
+          await client.request<undefined>('DELETE', `${path(slug)}/schemas/${encodeURIComponent(id)}`);
+          return { removed: id };
+        },
+        (answer) => `Removed schema ${answer.removed}.`,
       ),
     );
   return program;

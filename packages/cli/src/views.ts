@@ -1,4 +1,7 @@
-/** The parts of the admin API's answers the CLI prints (the server's `TenantView` and `TokenView`). */
+/**
+ * The parts of the admin API's answers the CLI prints (the server's `TenantView`, `TokenView` and
+ * `SchemaView`).
+ */
 
 export interface Tenant {
   readonly slug: string;
@@ -26,4 +29,14 @@ export interface IssuedToken extends Token {
 
 export interface RotatedToken extends IssuedToken {
   readonly replaced: Token;
+}
+
+/** A tenant's custom schema extension. */
+export interface Schema {
+  readonly id: string;
+  readonly name: string;
+  readonly resourceType: string;
+  readonly required: boolean;
+  readonly attributes: readonly { readonly name: string }[];
+  readonly createdAt: string;
 }

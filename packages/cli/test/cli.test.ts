@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,5 +241,40 @@ describe('exit statuses', () => {
     ]);
     assert.equal(result.status, 3, result.stderr);
     assert.equal(result.json.error.code, 'unreachable');
+  });
+});
+
+describe('provisio schema', () => {
+  const PROWARE = 'urn:ietf:params:scim:schemas:extension:proware:2.0:User';
+
+  test('schema add --file, then schema list --json shows it; a bad file is a usage error', async () => {
+    await cli([...api, 'tenant', 'create', 'schemas']);
+    const file = join(dataDir, 'proware.json');
+    await writeFile(
+      file,
+      JSON.stringify({ id: PROWARE, resourceType: 'User', attributes: [{ name: 'costCentre' }] }),
+    );
+    const added = await cli([...api, 'schema', 'add', 'schemas', '--file', file]);
+    assert.equal(added.status, 0, added.stderr);
+    assert.equal(added.json.id, PROWARE);
+    const listed = await cli([...api, 'schema', 'list', 'schemas']);
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual(
+      listed.json.schemas.map((s: { id: string; attributes: { name: string }[] }) => [
+        s.id,
+        s.attributes.map((a) => a.name),
+      ]),
+      [[PROWARE, ['costCentre']]],
+    );
+    const human = await cli(['--url', origin, '--token', adminToken, 'schema', 'list', 'schemas']);
+    assert.match(human.stdout, new RegExp(`^${PROWARE}\\s+User\\s+no\\s+costCentre\\s`, 'm'));
+    const duplicate = await cli([...api, 'schema', 'add', 'schemas', '--file', file]);
+    assert.equal(duplicate.status, 1);
+    assert.equal(duplicate.json.error.code, 'conflict');
+    const missing = await cli([...api, 'schema', 'add', 'schemas', '--file', join(dataDir, 'nope.json')]);
+    assert.equal(missing.status, 2, missing.stderr);
+    const removed = await cli([...api, 'schema', 'remove', 'schemas', PROWARE]);
+    assert.equal(removed.status, 0, removed.stderr);
+    assert.deepEqual((await cli([...api, 'schema', 'list', 'schemas'])).json.schemas, []);
   });
 });

@@ -3,7 +3,14 @@
  * id never sees, changes or deletes tenant A's rows. Client mistakes surface as scim-core's typed errors
  * (`NotFound`, `Uniqueness`, `PreconditionFailed`, `InvalidValue`, `InvalidFilter`, `InvalidCursor`).
  */
-import type { AttributePath, FilterNode, MembershipDelta, SchemaRegistry } from '@provisio/scim-core';
+import type {
+  AttributePath,
+  FilterNode,
+  MembershipDelta,
+  SchemaDefinition,
+  SchemaInput,
+  SchemaRegistry,
+} from '@provisio/scim-core';
 
 /** A SCIM resource body as JSON: attribute names canonical (schema spelling), extensions under their URN. */
 export type ScimResource = Readonly<Record<string, unknown>>;
@@ -22,6 +29,11 @@ export interface Tenant {
   readonly scimCompat: ScimCompat;
   /** ISO 8601 timestamps, as `Date.toISOString()` prints them. */
   readonly created: string;
+  /**
+   * Changes whenever the tenant's schema extensions do: a server caches the tenant's registry under
+   * (id, schemaVersion) and rebuilds it when a request brings a new version.
+   */
+  readonly schemaVersion: number;
 }
 
 export type ScimCompat = 'entra' | 'strict';
@@ -45,6 +57,42 @@ export interface TenantRepository {
   update(id: string, changes: TenantChanges): Promise<Tenant>;
   /** Deletes the tenant with all its tokens, users, groups and memberships. */
   delete(id: string): Promise<void>;
+}
+
+/** The resource types a tenant's extension may attach to. */
+export type ExtensibleResourceType = 'User' | 'Group';
+
+/** A tenant's custom schema extension (issue 5), as stored. */
+export interface TenantSchema {
+  readonly tenantId: string;
+  /** The extension's URN, e.g. `urn:ietf:params:scim:schemas:extension:proware:2.0:User`. */
+  readonly id: string;
+  readonly resourceType: ExtensibleResourceType;
+  /** Whether every resource of the type must carry the extension (RFC 7643 §6 `schemaExtensions.required`). */
+  readonly required: boolean;
+  /** The schema with RFC 7643 §2.2 defaults filled in. */
+  readonly definition: SchemaDefinition;
+  readonly created: string;
+}
+
+export interface NewTenantSchema {
+  readonly definition: SchemaInput;
+  readonly resourceType: ExtensibleResourceType;
+  readonly required?: boolean;
+}
+
+/** A tenant's schema extensions. Every change bumps the tenant's `schemaVersion` in the same transaction. */
+export interface TenantSchemaRepository {
+  /**
+   * Validates the definition as scim-core's `SchemaRegistry.withExtension` does (`InvalidValue`), and
+   * throws `Uniqueness` when the tenant already has the URN (compared case-insensitively, RFC 7643 §2.1),
+   * `NotFound` when there is no such tenant.
+   */
+  add(tenantId: string, input: NewTenantSchema): Promise<TenantSchema>;
+  /** In the order they were added. */
+  list(tenantId: string): Promise<readonly TenantSchema[]>;
+  /** Throws `NotFound` when the tenant has no such extension. Stored resources keep their values. */
+  remove(tenantId: string, id: string): Promise<void>;
 }
 
 /** What every bearer credential records about its life (ISO 8601 times; absent when unset). */
@@ -261,6 +309,7 @@ export interface GroupRepository extends ResourceRepository<GroupReadOptions> {
 /** The repositories, bound to one connection or one transaction. */
 export interface Repositories {
   readonly tenants: TenantRepository;
+  readonly schemas: TenantSchemaRepository;
   readonly tokens: TokenRepository;
   readonly users: UserRepository;
   readonly groups: GroupRepository;

@@ -12,6 +12,8 @@ export interface TenantsTable {
   /** `entra` or `strict`: see `Tenant.scimCompat`. */
   scim_compat: 'entra' | 'strict';
   created: string;
+  /** Bumped whenever the tenant's schema extensions change (migration 0004). */
+  schema_version: number;
 }
 
 export interface TokensTable {
@@ -105,6 +107,19 @@ export interface ResourceCountsTable {
   total: number;
 }
 
+/** One custom schema extension of a tenant (migration 0004). */
+export interface TenantSchemasTable {
+  tenant_id: string;
+  /** The extension's URN, as the admin spelled it. */
+  schema_id: string;
+  resource_type: 'User' | 'Group';
+  /** 0 or 1: whether resources of the type must carry the extension (RFC 7643 §6 `required`). */
+  required: number;
+  /** scim-core's `SchemaDefinition` as JSON text, defaults filled. */
+  definition: string;
+  created: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tokens: TokensTable;
@@ -115,4 +130,5 @@ export interface Database {
   admins: AdminsTable;
   admin_tokens: AdminTokensTable;
   resource_counts: ResourceCountsTable;
+  tenant_schemas: TenantSchemasTable;
 }

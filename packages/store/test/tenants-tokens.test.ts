@@ -16,6 +16,7 @@ test('tenants: create, find by id and slug, list, update', async (t) => {
     provisioningEnabled: true,
     scimCompat: 'entra',
     created: '2025-01-01T00:00:00.000Z',
+    schemaVersion: 0,
   });
   assert.deepEqual(await store.tenants.get(acme.id), acme);
   assert.deepEqual(await store.tenants.findBySlug('acme'), acme);

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { authenticateAdmin } from './admin-authentication.js';
 import { AdminError, sendAdminError } from './admin-error.js';
+import { schemaRoutes } from './schema-routes.js';
 import { type AdminRouteOptions, tenantRoutes } from './tenant-routes.js';
 import { tokenRoutes } from './token-routes.js';
 
@@ -44,8 +45,9 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   );
   app.addHook('onRequest', authenticateAdmin(options.store));
   app.addHook('preValidation', rejectUnknownFields);
-  // Only these two: `options` also holds this plugin's own `prefix`, which must not apply twice.
+  // Only these: `options` also holds this plugin's own `prefix`, which must not apply twice.
   const routeOptions: AdminRouteOptions = { store: options.store, publicUrl: options.publicUrl };
   await app.register(tenantRoutes, routeOptions);
   await app.register(tokenRoutes, routeOptions);
+  await app.register(schemaRoutes, routeOptions);
 };

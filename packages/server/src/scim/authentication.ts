@@ -120,7 +120,7 @@ export function authenticateTenant(options: AuthenticationOptions): onRequestAsy
     request.tenantScope = {
       store: options.store,
       tenant,
-      registry: registryOf(tenant),
+      registry: await registryOf(options.store, tenant),
       profile: profileOf(tenant),
       baseUrl: baseUrlOf(options, tenant),
       limits: options.limits,

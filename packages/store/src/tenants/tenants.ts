@@ -22,6 +22,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     provisioningEnabled: row.provisioning_enabled === 1,
     scimCompat: row.scim_compat,
     created: row.created,
+    schemaVersion: row.schema_version,
   };
 }
 
@@ -37,6 +38,7 @@ export class SqlTenantRepository implements TenantRepository {
       provisioning_enabled: input.provisioningEnabled === false ? 0 : 1,
       scim_compat: input.scimCompat ?? 'entra',
       created: this.context.now(),
+      schema_version: 0,
     };
     await this.#guardSlug(input.slug, () => this.context.db.insertInto('tenants').values(row).execute());
     return toTenant(row);

@@ -33,6 +33,7 @@ const selectCredential = preparedQuery(['hash'], (db, { hash }: { hash: string }
       'tenants.provisioning_enabled',
       'tenants.scim_compat',
       'tenants.created as tenant_created',
+      'tenants.schema_version',
     ])
     .where('tokens.hash', '=', hash),
 );
@@ -71,7 +72,7 @@ export class SqlTokenRepository implements TokenRepository {
   async findCredential(hash: string): Promise<TokenCredential | undefined> {
     const [row] = (await selectCredential(this.context.db, { hash: hash.toLowerCase() })).rows;
     if (!row) return undefined;
-    const { slug, name, provisioning_enabled, scim_compat, tenant_created } = row;
+    const { slug, name, provisioning_enabled, scim_compat, tenant_created, schema_version } = row;
     return {
       token: toToken(row),
       tenant: toTenant({
@@ -81,6 +82,7 @@ export class SqlTokenRepository implements TokenRepository {
         provisioning_enabled,
         scim_compat,
         created: tenant_created,
+        schema_version,
       }),
     };
   }
