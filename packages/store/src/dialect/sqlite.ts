@@ -74,10 +74,35 @@ export interface SqliteFileOptions {
 }
 
 /** Opens (creating if needed) a SQLite file with the settings every Provisio connection relies on. */
+/** Blocks the thread for `ms`: opening a database is synchronous in better-sqlite3, so the wait is too. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Switching a new file to WAL needs a moment of exclusive access, and SQLite answers SQLITE_BUSY at once,
+ * without the busy handler, when another process is opening the same file: several servers starting
+ * together (or the concurrent-migration test) would fail at random. Retry within the busy timeout.
+ */
+function enableWal(database: BetterSqlite3.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      database.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof BetterSqlite3.SqliteError && error.code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw error;
+      sleepSync(Math.min(10 * attempt, 100));
+    }
+  }
+}
+
 export function openSqliteFile(options: SqliteFileOptions): BetterSqlite3.Database {
   const database = new BetterSqlite3(options.file);
-  database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-  database.pragma('journal_mode = WAL');
+  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  enableWal(database, busyTimeoutMs);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   // SQLite's lower() folds ASCII only; keys are JavaScript-lowered, so JSON operands must be too.
