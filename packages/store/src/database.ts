@@ -100,13 +100,6 @@ export interface UserEmailsTable {
   is_primary: number;
 }
 
-/** Maintained by triggers (migration 0003): the exact number of rows per tenant and resource type. */
-export interface ResourceCountsTable {
-  tenant_id: string;
-  resource_type: 'User' | 'Group';
-  total: number;
-}
-
 /** One custom schema extension of a tenant (migration 0004). */
 export interface TenantSchemasTable {
   tenant_id: string;
@@ -129,6 +122,5 @@ export interface Database {
   user_emails: UserEmailsTable;
   admins: AdminsTable;
   admin_tokens: AdminTokensTable;
-  resource_counts: ResourceCountsTable;
   tenant_schemas: TenantSchemasTable;
 }

@@ -10,13 +10,12 @@ import { user } from './support/resources.js';
 import { tempDirectory } from './support/temp-store.js';
 
 const run = promisify(execFile);
-const MIGRATIONS = ['0001-initial', '0002-admin', '0003-resource-counts', '0004-tenant-schemas'];
+const MIGRATIONS = ['0001-initial', '0002-admin', '0003-tenant-schemas'];
 const TABLES = [
   'admin_tokens',
   'admins',
   'group_members',
   'groups',
-  'resource_counts',
   'tenant_schemas',
   'tenants',
   'tokens',

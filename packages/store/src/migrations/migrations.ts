@@ -3,14 +3,12 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRA
 import type { Database } from '../database.js';
 import * as initial from './0001-initial.js';
 import * as admin from './0002-admin.js';
-import * as resourceCounts from './0003-resource-counts.js';
-import * as tenantSchemas from './0004-tenant-schemas.js';
+import * as tenantSchemas from './0003-tenant-schemas.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-admin': admin,
-  '0003-resource-counts': resourceCounts,
-  '0004-tenant-schemas': tenantSchemas,
+  '0003-tenant-schemas': tenantSchemas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

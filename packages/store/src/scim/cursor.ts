@@ -1,16 +1,21 @@
 /**
- * RFC 9865 cursors: opaque base64url of the last row's sort key and id, plus a fingerprint of the query,
- * so a cursor replayed against another filter or order fails with invalidCursor instead of misleading.
+ * RFC 9865 cursors: opaque base64url of the last row's sort key and id, the walk's totalResults, and a
+ * fingerprint of the query, so a cursor replayed against another filter or order fails with invalidCursor
+ * instead of misleading.
  */
 import { InvalidCursor } from '@provisio/scim-core';
 
 export interface CursorPosition {
   readonly key: string | number | null;
   readonly id: string;
+  /** totalResults as counted on the walk's first page. */
+  readonly total: number;
 }
 
 export function encodeCursor(position: CursorPosition, fingerprint: string): string {
-  return Buffer.from(JSON.stringify([fingerprint, position.key, position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([fingerprint, position.key, position.id, position.total])).toString(
+    'base64url',
+  );
 }
 
 export function decodeCursor(cursor: string, fingerprint: string): CursorPosition {
@@ -20,15 +25,16 @@ export function decodeCursor(cursor: string, fingerprint: string): CursorPositio
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3) throw new InvalidCursor('the cursor is malformed');
-  const [issuedFor, key, id] = decoded as unknown[];
+  if (!Array.isArray(decoded) || decoded.length !== 4) throw new InvalidCursor('the cursor is malformed');
+  const [issuedFor, key, id, total] = decoded as unknown[];
   if (issuedFor !== fingerprint) {
     throw new InvalidCursor('the cursor was issued for a different filter or sort order');
   }
-  if (typeof id !== 'string' || !(key === null || typeof key === 'string' || typeof key === 'number')) {
+  const validKey = key === null || typeof key === 'string' || typeof key === 'number';
+  if (typeof id !== 'string' || !validKey || !Number.isSafeInteger(total) || (total as number) < 0) {
     throw new InvalidCursor('the cursor is malformed');
   }
-  return { key, id };
+  return { key, id, total: total as number };
 }
 
 /** A short FNV-1a hash of whatever identifies the query (filter, sort, resource type). */

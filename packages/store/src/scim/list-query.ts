@@ -74,16 +74,6 @@ export async function listRows(db: Kysely<Database>, target: SqlTarget, query: L
     .where(`${table}.tenant_id`, '=', target.tenantId)
     .$if(filter !== undefined, (q) => q.where(filter!));
   const countAll = async () => {
-    // Unfiltered, the trigger-kept count answers at once; a filter needs the rows counted.
-    if (filter === undefined) {
-      const counted = await db
-        .selectFrom('resource_counts')
-        .select('total')
-        .where('tenant_id', '=', target.tenantId)
-        .where('resource_type', '=', target.storage.resourceType)
-        .executeTakeFirst();
-      return Number(counted?.total ?? 0);
-    }
     const { total } = await matching
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow();
@@ -122,12 +112,16 @@ export async function listRows(db: Kysely<Database>, target: SqlTarget, query: L
   const hasMore = count !== undefined && rows.length > count;
   const page = hasMore ? rows.slice(0, count) : rows;
   const last = page.at(-1);
+  // A walk counts once, on its first page, and its cursors carry that total: counting every page would
+  // make a walk over N rows cost O(N) per page. Results may change between pages anyway (RFC 7644
+  // §3.4.2.4: clients "SHOULD never assume repeatable results"). A first page holding every match is the
+  // whole result, with nothing to count.
+  const totalResults = after?.total ?? (hasMore ? await countAll() : page.length);
   return {
     rows: page,
-    // The first page holding every match is the whole result.
-    totalResults: after === undefined && !hasMore ? page.length : await countAll(),
+    totalResults,
     ...(hasMore && last
-      ? { nextCursor: encodeCursor({ key: last.sort_key, id: last.id }, fingerprint()) }
+      ? { nextCursor: encodeCursor({ key: last.sort_key, id: last.id, total: totalResults }, fingerprint()) }
       : {}),
   };
 }
