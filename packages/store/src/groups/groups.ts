@@ -13,6 +13,7 @@ import type {
   WriteOptions,
 } from '../contract.js';
 import type { Database, GroupsTable } from '../database.js';
+import { deleteResource } from '../resources/delete-resource.js';
 import { targetOf } from '../resources/list-target.js';
 import {
   type StoredRow,
@@ -26,7 +27,7 @@ import { listRows } from '../scim/list-query.js';
 import { GROUP_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
 import { planMemberDeltas } from './member-deltas.js';
-import { insertMembers, memberTypes, membersOfGroups, removeFromAllGroups } from './memberships.js';
+import { insertMembers, memberTypes, membersOfGroups } from './memberships.js';
 
 type GroupColumns = Pick<GroupsTable, 'display_name' | 'display_name_key' | 'external_id' | 'data'>;
 
@@ -146,18 +147,7 @@ export class SqlGroupRepository implements GroupRepository {
   }
 
   delete(tenantId: string, id: string, options?: WriteOptions): Promise<void> {
-    return inTransaction(this.context.db, async (trx) => {
-      // The group's own member rows go by foreign-key cascade; its memberships in other groups do not.
-      const deleted = await trx
-        .deleteFrom('groups')
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .$if(options?.ifVersion !== undefined, (q) => q.where('version', '=', options!.ifVersion!))
-        .returning('id')
-        .executeTakeFirst();
-      if (!deleted) return throwMissing(trx, 'groups', 'Group', tenantId, id, options?.ifVersion);
-      await removeFromAllGroups(trx, tenantId, id, this.context.now());
-    });
+    return deleteResource(this.context, GROUP_STORAGE, tenantId, id, options?.ifVersion);
   }
 
   async list(tenantId: string, query: ListQuery, options?: GroupReadOptions): Promise<ListPage> {

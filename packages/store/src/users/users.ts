@@ -12,8 +12,9 @@ import type {
   WriteOptions,
 } from '../contract.js';
 import type { Database, UserEmailsTable, UsersTable } from '../database.js';
-import { groupsOfMembers, removeFromAllGroups } from '../groups/memberships.js';
+import { groupsOfMembers } from '../groups/memberships.js';
 import { preparedQuery } from '../prepared-query.js';
+import { deleteResource } from '../resources/delete-resource.js';
 import { targetOf } from '../resources/list-target.js';
 import {
   STORED_COLUMNS,
@@ -203,17 +204,7 @@ export class SqlUserRepository implements UserRepository {
   }
 
   delete(tenantId: string, id: string, options?: WriteOptions): Promise<void> {
-    return inTransaction(this.context.db, async (trx) => {
-      const deleted = await trx
-        .deleteFrom('users')
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .$if(options?.ifVersion !== undefined, (q) => q.where('version', '=', options!.ifVersion!))
-        .returning('id')
-        .executeTakeFirst();
-      if (!deleted) return throwMissing(trx, 'users', 'User', tenantId, id, options?.ifVersion);
-      await removeFromAllGroups(trx, tenantId, id, this.context.now());
-    });
+    return deleteResource(this.context, USER_STORAGE, tenantId, id, options?.ifVersion);
   }
 
   async list(tenantId: string, query: ListQuery, options?: UserReadOptions): Promise<ListPage> {
