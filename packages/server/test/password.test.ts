@@ -53,3 +53,28 @@ test('a filter on password is 400 invalidFilter', async () => {
   assert.equal(response.status, 400);
   assert.equal(response.body.scimType, 'invalidFilter');
 });
+
+test('a URN-qualified password, by path or inside the core schema object, is hashed as well', async () => {
+  const { tenant, scim } = await server.tenant();
+  const created = await scim('POST', '/Users', {
+    body: { schemas: [USER_SCHEMA], userName: 'urn-pw@example.com' },
+  });
+  const id = created.body.id as string;
+  const stored = async () => (await server.store.users.get(tenant.id, id)).resource.password as string;
+  const byPath = await scim('PATCH', `/Users/${id}`, {
+    body: {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'replace', path: `${USER_SCHEMA}:password`, value: 'urn-Secret5' }],
+    },
+  });
+  assert.equal(byPath.status, 200);
+  assert.equal(await verifyPassword('urn-Secret5', await stored()), true);
+  const nested = await scim('PATCH', `/Users/${id}`, {
+    body: {
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'replace', value: { [USER_SCHEMA]: { password: 'urn-Secret6' } } }],
+    },
+  });
+  assert.equal(nested.status, 200, nested.text);
+  assert.equal(await verifyPassword('urn-Secret6', await stored()), true);
+});

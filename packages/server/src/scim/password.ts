@@ -3,7 +3,7 @@
  * validation or PATCH, so nothing after this step — validation, PATCH, the store, logs — sees the secret.
  * scrypt runs on libuv's thread pool and never inside a database transaction.
  */
-import type { PatchOperation } from '@provisio/scim-core';
+import type { PatchOperation, ResourceTypeDefinition, SchemaRegistry } from '@provisio/scim-core';
 import { hashPassword } from '@provisio/store';
 
 const isPasswordKey = (key: string) => key.toLowerCase() === 'password';
@@ -23,13 +23,42 @@ export function hashPasswordInBody(body: unknown): Promise<unknown> {
   return hashPasswordKeys(body);
 }
 
-/** PATCH operations with every `password` value hashed: `path: "password"` and path-less objects alike. */
-export function hashPasswordsInOperations(operations: readonly PatchOperation[]): Promise<PatchOperation[]> {
+/**
+ * PATCH operations with every `password` value hashed. Paths are resolved through the tenant's registry, so
+ * every spelling that reaches the attribute (`password`, `PASSWORD`, `urn:…:core:2.0:User:password`, the
+ * core schema URN itself) is caught; path-less values may carry it at the top level or under that URN.
+ */
+export function hashPasswordsInOperations(
+  operations: readonly PatchOperation[],
+  registry: SchemaRegistry,
+  resourceType: ResourceTypeDefinition,
+): Promise<PatchOperation[]> {
+  const coreSchema = resourceType.schema.toLowerCase();
+  const hashObject = async (value: unknown): Promise<unknown> => {
+    const top = await hashPasswordKeys(value);
+    if (typeof top !== 'object' || top === null || Array.isArray(top)) return top;
+    const entries = await Promise.all(
+      Object.entries(top).map(async ([key, v]) => [
+        key,
+        key.toLowerCase() === coreSchema ? await hashPasswordKeys(v) : v,
+      ]),
+    );
+    return Object.fromEntries(entries);
+  };
   return Promise.all(
     operations.map(async (operation) => {
       const target = operation.path;
-      if (target === undefined) return { ...operation, value: await hashPasswordKeys(operation.value) };
-      const namesPassword = target.path.schema === undefined && isPasswordKey(target.path.attribute);
+      if (
+        target === undefined ||
+        registry.wholeSchema(resourceType, target.path)?.id.toLowerCase() === coreSchema
+      ) {
+        return { ...operation, value: await hashObject(operation.value) };
+      }
+      const resolved = registry.resolve(resourceType, target.path);
+      const namesPassword =
+        resolved?.core === true &&
+        resolved.subAttribute === undefined &&
+        isPasswordKey(resolved.attribute.name);
       return namesPassword && typeof operation.value === 'string'
         ? { ...operation, value: await hashPassword(operation.value) }
         : operation;

@@ -13,7 +13,11 @@ export const USERS: ResourceEndpoint = {
   repository: (repositories) => repositories.users,
   async patch(scope, id, body, condition, read) {
     const context = { registry: scope.registry, resourceType: resourceTypeOf(scope, USERS) };
-    const operations = await hashPasswordsInOperations(readPatchRequest(body, scope.profile, context));
+    const operations = await hashPasswordsInOperations(
+      readPatchRequest(body, scope.profile, context),
+      context.registry,
+      context.resourceType,
+    );
     // Read, apply and write in one transaction. An unchanged result is handed back as the very object read,
     // which tells the store not to write: RFC 7644 §3.5.2 keeps lastModified when nothing changed.
     return scope.store.users.update(
