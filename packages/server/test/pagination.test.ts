@@ -38,6 +38,28 @@ test('RFC 9865 §3 cursor= starts cursor paging; nextCursor walks every result o
   assert.deepEqual(seen, ['a', 'b', 'c', 'd', 'e']);
 });
 
+test('RFC 9865 §3 previousCursor walks back: the same pages, totalResults kept, none before the first', async () => {
+  const page = (cursor: string) =>
+    tenant.scim(
+      'GET',
+      `/Users?sortBy=userName&sortOrder=descending&count=2&cursor=${encodeURIComponent(cursor)}`,
+    );
+  const names = (response: { body: { Resources: { userName: string }[] } }) =>
+    response.body.Resources.map((r) => r.userName);
+  const first = await page('');
+  assert.equal(first.body.previousCursor, undefined, 'the first page has no previous page');
+  const second = await page(first.body.nextCursor);
+  const third = await page(second.body.nextCursor);
+  assert.deepEqual([names(first), names(second), names(third)], [['e', 'd'], ['c', 'b'], ['a']]);
+  const backToSecond = await page(third.body.previousCursor);
+  assert.deepEqual(names(backToSecond), ['c', 'b']);
+  assert.equal(backToSecond.body.totalResults, 5);
+  const backToFirst = await page(backToSecond.body.previousCursor);
+  assert.deepEqual(names(backToFirst), ['e', 'd']);
+  assert.equal(backToFirst.body.previousCursor, undefined);
+  assert.deepEqual(names(await page(backToFirst.body.nextCursor)), ['c', 'b'], 'and forwards again');
+});
+
 test('RFC 9865 §3 cursors work in a POST /.search body too', async () => {
   const first = await tenant.scim('POST', '/Users/.search', {
     body: { schemas: [SEARCH], cursor: '', count: 4 },

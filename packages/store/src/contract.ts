@@ -228,7 +228,7 @@ export interface ListQuery {
   readonly startIndex?: number;
   /** Page size; 0 returns only `totalResults`. Unlimited when absent: the server applies its maximum. */
   readonly count?: number;
-  /** RFC 9865: `''` asks for the first page, later pages pass the previous page's `nextCursor`. */
+  /** RFC 9865: `''` asks for the first page; later pages pass a page's `nextCursor` or `previousCursor`. */
   readonly cursor?: string;
   /** The tenant's schemas, for case-exactness and types. Defaults to `SchemaRegistry.standard()`. */
   readonly registry?: SchemaRegistry;
@@ -239,6 +239,8 @@ export interface ListPage {
   readonly totalResults: number;
   /** Present in cursor mode while more results follow (RFC 9865). */
   readonly nextCursor?: string;
+  /** Present in cursor mode on a page that has results before it. */
+  readonly previousCursor?: string;
 }
 
 export interface UserReadOptions {

@@ -52,19 +52,31 @@ const SORTS: readonly [AttributePath | undefined, (r: StoredResource) => Key][] 
   ],
 ];
 
-async function walkCursor(
-  list: (q: ListQuery) => Promise<{ resources: readonly StoredResource[]; nextCursor?: string }>,
-  query: ListQuery,
-) {
-  const ids: string[] = [];
-  let cursor = '';
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await list({ ...query, cursor });
-    ids.push(...page.resources.map((r) => r.id));
-    if (!page.nextCursor) return ids;
-    cursor = page.nextCursor;
+type CursorPage = { resources: readonly StoredResource[]; nextCursor?: string; previousCursor?: string };
+
+/**
+ * Walks forwards with `nextCursor` to the end, then back from the last page with `previousCursor`: the
+ * backward walk must give the same pages, and the first page has no previous one.
+ */
+async function walkCursor(list: (q: ListQuery) => Promise<CursorPage>, query: ListQuery) {
+  const pages: string[][] = [];
+  const idsOf = (page: CursorPage) => page.resources.map((r) => r.id);
+  let page = await list({ ...query, cursor: '' });
+  assert.equal(page.previousCursor, undefined, 'a first page has no previous page');
+  pages.push(idsOf(page));
+  while (page.nextCursor) {
+    if (pages.length > 1000) throw new Error('cursor paging did not end');
+    page = await list({ ...query, cursor: page.nextCursor });
+    pages.push(idsOf(page));
   }
-  throw new Error('cursor paging did not end');
+  const backwards: string[][] = [];
+  while (page.previousCursor) {
+    if (backwards.length > 1000) throw new Error('backward cursor paging did not end');
+    page = await list({ ...query, cursor: page.previousCursor });
+    backwards.unshift(idsOf(page));
+  }
+  assert.deepEqual(backwards, pages.slice(0, -1), 'previousCursor pages');
+  return pages.flat();
 }
 
 test('property: cursor pages, offset pages and the reference order agree for every sort', async (t) => {

@@ -68,6 +68,7 @@ export async function searchResources(
       resources: page.resources,
       totalResults: page.totalResults,
       ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+      ...(page.previousCursor !== undefined ? { previousCursor: page.previousCursor } : {}),
     });
   }
   const startIndex = request.startIndex ?? 1;

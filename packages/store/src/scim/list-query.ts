@@ -7,7 +7,13 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ListQuery } from '../contract.js';
 import type { Database } from '../database.js';
 import { STORED_COLUMNS, type StoredRow } from '../resources/stored-resource.js';
-import { type CursorPosition, decodeCursor, encodeCursor, fingerprintOf } from './cursor.js';
+import {
+  type CursorDirection,
+  type CursorPosition,
+  decodeCursor,
+  encodeCursor,
+  fingerprintOf,
+} from './cursor.js';
 import { filterToSql } from './filter-to-sql.js';
 import { type SortKey, compileSortKey } from './sort-key.js';
 import type { SqlTarget } from './sql-target.js';
@@ -18,14 +24,16 @@ export interface RowPage {
   readonly rows: readonly StoredRow[];
   readonly totalResults: number;
   readonly nextCursor?: string;
+  readonly previousCursor?: string;
 }
 
 /** Without `count`, "all": a LIMIT both dialects accept (SQLite needs one before OFFSET). */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /**
- * The rows after `position`, in page order, as consecutive segments that are each one index range. Page
- * order is (`sort` ascending with NULL first, id) or its exact reverse; a position among the NULL keys
+ * The rows after `position` in walking order, as consecutive segments that are each one index range. A walk
+ * goes in page order, (`sort` ascending with NULL first, id) or its exact reverse, or against it when it
+ * reads a previous page; a position among the NULL keys
  * continues with the non-NULL ones (ascending) and a non-NULL position is followed by the NULL keys
  * (descending). One `… or key is null` predicate instead would force SQLite to walk the index from the start.
  */
@@ -67,7 +75,7 @@ export async function listRows(db: Kysely<Database>, target: SqlTarget, query: L
   // Only cursor paging needs it, and hashing the filter is not free.
   const fingerprint = () =>
     fingerprintOf([target.storage.resourceType, query.filter ?? null, sort.name, descending]);
-  const after = query.cursor ? decodeCursor(query.cursor, fingerprint()) : undefined;
+  const position = query.cursor ? decodeCursor(query.cursor, fingerprint()) : undefined;
 
   const matching = db
     .selectFrom(table)
@@ -81,47 +89,56 @@ export async function listRows(db: Kysely<Database>, target: SqlTarget, query: L
   };
   if (count === 0) return { rows: [], totalResults: await countAll() };
 
-  const direction = descending ? 'desc' : 'asc';
-  const ordered = matching
-    .select(STORED_COLUMNS)
-    .select(sql<string | number | null>`${sort.sql}`.as('sort_key'))
-    .$if(!sort.isId, (q) =>
-      q.orderBy(sort.sql, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsFirst())),
-    )
-    .orderBy(`${table}.id`, direction);
+  const orderedBy = (walkDescending: boolean) =>
+    matching
+      .select(STORED_COLUMNS)
+      .select(sql<string | number | null>`${sort.sql}`.as('sort_key'))
+      .$if(!sort.isId, (q) =>
+        q.orderBy(sort.sql, (ob) => (walkDescending ? ob.desc().nullsLast() : ob.asc().nullsFirst())),
+      )
+      .orderBy(`${table}.id`, walkDescending ? 'desc' : 'asc');
 
   if (query.cursor === undefined) {
     const offset = Math.max(1, Math.trunc(query.startIndex ?? 1)) - 1;
     const limit = count ?? NO_LIMIT;
-    const rows = await ordered.limit(limit).offset(offset).execute();
+    const rows = await orderedBy(descending).limit(limit).offset(offset).execute();
     // A page that is not full and not past the end holds the last match: the total is known without COUNT.
     const endSeen = rows.length < limit && (rows.length > 0 || offset === 0);
     const totalResults = endSeen ? offset + rows.length : await countAll();
     return { rows, totalResults };
   }
-  // One row beyond the page tells whether a next page exists.
+  // A previous page is read by walking backwards from its boundary row, then turned back into page order.
+  const backwards = position?.direction === 'before';
+  const walkDescending = backwards ? !descending : descending;
+  // One row beyond the page tells whether the walk goes on.
   const wanted = count === undefined ? NO_LIMIT : count + 1;
-  const segments = after ? keysetSegments(table, sort, descending, after) : [undefined];
-  const rows = [];
+  const segments = position ? keysetSegments(table, sort, walkDescending, position) : [undefined];
+  const walked = [];
   for (const segment of segments) {
-    if (rows.length >= wanted) break;
-    const range = ordered.$if(segment !== undefined, (q) => q.where(segment!));
-    rows.push(...(await range.limit(wanted - rows.length).execute()));
+    if (walked.length >= wanted) break;
+    const range = orderedBy(walkDescending).$if(segment !== undefined, (q) => q.where(segment!));
+    walked.push(...(await range.limit(wanted - walked.length).execute()));
   }
 
-  const hasMore = count !== undefined && rows.length > count;
-  const page = hasMore ? rows.slice(0, count) : rows;
-  const last = page.at(-1);
+  const walkGoesOn = count !== undefined && walked.length > count;
+  const inWalkOrder = walkGoesOn ? walked.slice(0, count) : walked;
+  const page = backwards ? inWalkOrder.reverse() : inWalkOrder;
   // A walk counts once, on its first page, and its cursors carry that total: counting every page would
   // make a walk over N rows cost O(N) per page. Results may change between pages anyway (RFC 7644
   // §3.4.2.4: clients "SHOULD never assume repeatable results"). A first page holding every match is the
   // whole result, with nothing to count.
-  const totalResults = after?.total ?? (hasMore ? await countAll() : page.length);
+  const totalResults = position?.total ?? (walkGoesOn ? await countAll() : page.length);
+  // Walking forwards from a boundary, that boundary row lies before the page; walking backwards, after it.
+  const hasNext = backwards ? page.length > 0 : walkGoesOn;
+  const hasPrevious = backwards ? walkGoesOn : position !== undefined && page.length > 0;
+  const cursorAt = (row: StoredRow & { sort_key: string | number | null }, direction: CursorDirection) =>
+    encodeCursor({ key: row.sort_key, id: row.id, total: totalResults, direction }, fingerprint());
+  const first = page[0];
+  const last = page.at(-1);
   return {
     rows: page,
     totalResults,
-    ...(hasMore && last
-      ? { nextCursor: encodeCursor({ key: last.sort_key, id: last.id, total: totalResults }, fingerprint()) }
-      : {}),
+    ...(hasNext && last ? { nextCursor: cursorAt(last, 'after') } : {}),
+    ...(hasPrevious && first ? { previousCursor: cursorAt(first, 'before') } : {}),
   };
 }
