@@ -1,4 +1,6 @@
-/** The `npm run bench -- http` command line: data-set size, load shape and scenario selection. */
+/** The `npm run bench -- http` command line: data-set size, load shape, database, nodes, scenarios. */
+
+export type BenchDatabase = 'sqlite' | 'postgres';
 
 export interface HttpBenchOptions {
   /** Seeded users (1 … 1,000,000). */
@@ -11,11 +13,17 @@ export interface HttpBenchOptions {
   readonly connections: number;
   /** Scenario ids to run; undefined means all. The bare fastify baseline always runs. */
   readonly only?: ReadonlySet<string>;
+  /** Where the data lives: a temporary SQLite file, or a fresh schema in PostgreSQL. */
+  readonly db: BenchDatabase;
+  /** SCIM server processes sharing the database; the load generator splits its connections over them. */
+  readonly nodes: number;
 }
 
 const MAX_USERS = 1_000_000;
 const DEFAULT_GROUP_CAP = 100_000;
-const FLAGS = ['--users', '--group', '--duration', '--connections', '--only'] as const;
+const FLAGS = ['--users', '--group', '--duration', '--connections', '--only', '--db', '--nodes'] as const;
+const DATABASES: readonly BenchDatabase[] = ['sqlite', 'postgres'];
+const MAX_NODES = 4;
 type Flag = (typeof FLAGS)[number];
 
 /** Thrown for a bad command line; the message lists every problem. */
@@ -50,7 +58,8 @@ function readInteger(
 }
 
 /**
- * Parses `--users N --group G --duration S --connections C --only a,b` (also `--flag=value`).
+ * Parses `--users N --group G --duration S --connections C --only a,b --db sqlite|postgres --nodes K`
+ * (also `--flag=value`).
  * `knownScenarios` validates `--only`.
  *
  * @throws HttpOptionsError naming every bad argument.
@@ -76,6 +85,12 @@ export function parseHttpOptions(
   if (unknown.length > 0) {
     problems.push(`--only ${unknown.join(',')}: unknown scenario; scenarios: ${knownScenarios.join(', ')}`);
   }
-  if (problems.length > 0) throw new HttpOptionsError(problems.join('\n'));
-  return { users, group, duration, connections, ...(only ? { only: new Set(only) } : {}) };
+  const db = DATABASES.find((name) => name === (flags['--db'] ?? 'sqlite'));
+  if (db === undefined) problems.push(`--db ${flags['--db']}: expected one of ${DATABASES.join(', ')}`);
+  const nodes = readInteger(flags['--nodes'], 1, [1, MAX_NODES], '--nodes', problems);
+  // Several processes on one SQLite file would measure its write lock, not the servers.
+  if (nodes > 1 && db === 'sqlite') problems.push(`--nodes ${nodes}: several nodes need --db postgres`);
+  if (nodes > connections) problems.push(`--nodes ${nodes}: needs at least as many --connections`);
+  if (problems.length > 0 || db === undefined) throw new HttpOptionsError(problems.join('\n'));
+  return { users, group, duration, connections, db, nodes, ...(only ? { only: new Set(only) } : {}) };
 }

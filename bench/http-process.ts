@@ -43,7 +43,8 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
-function readCpuMs(pid: number): number {
+/** User + system CPU time process `pid` has used so far, in ms (Linux /proc). */
+export function readCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the parenthesised command name (which may hold spaces): state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

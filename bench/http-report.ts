@@ -77,7 +77,14 @@ function mark(verdict: Verdict | undefined): string {
   return `${verdict.target} | ${met}`;
 }
 
-function line(id: string, m: Measurement, baseline: Measurement, verdict: Verdict | undefined): string {
+function line(
+  id: string,
+  m: Measurement,
+  baseline: Measurement,
+  verdict: Verdict | undefined,
+  withDatabase: boolean,
+): string {
+  const databaseCell = m.databaseCpuMsPerRequest === undefined ? '' : m.databaseCpuMsPerRequest.toFixed(3);
   const cells = [
     `\`${id}\` ${m.label}`,
     integer(m.reqPerSec),
@@ -85,6 +92,7 @@ function line(id: string, m: Measurement, baseline: Measurement, verdict: Verdic
     milliseconds(m.p99Ms),
     failureCell(m),
     m.serverCpuMsPerRequest.toFixed(3),
+    ...(withDatabase ? [databaseCell] : []),
     integer(m.serverRssMb),
     percent(m.reqPerSec / baseline.reqPerSec),
     mark(verdict),
@@ -95,13 +103,15 @@ function line(id: string, m: Measurement, baseline: Measurement, verdict: Verdic
 /** The markdown table, one row per scenario after the baseline, then the notes and the RSS verdict. */
 export function formatHttpTable(report: HttpReport): string {
   const { baseline, rows } = report;
+  // PostgreSQL runs bill the database's CPU apart; on SQLite it is inside the server's.
+  const withDatabase = rows.some((row) => row.measurement.databaseCpuMsPerRequest !== undefined);
   const header = [
-    '| scenario | req/s | p50 ms | p99 ms | non-2xx | server CPU ms/req | server RSS MB | vs bare | target | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    `| scenario | req/s | p50 ms | p99 ms | non-2xx | server CPU ms/req |${withDatabase ? ' DB CPU ms/req |' : ''} server RSS MB | vs bare | target | met |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |${withDatabase ? ' ---: |' : ''} ---: | ---: | --- | --- |`,
   ];
   const body = [
-    line('bare', baseline, baseline, undefined),
-    ...rows.map((row) => line(row.id, row.measurement, baseline, judge(row, rows, baseline))),
+    line('bare', baseline, baseline, undefined, withDatabase),
+    ...rows.map((row) => line(row.id, row.measurement, baseline, judge(row, rows, baseline), withDatabase)),
   ];
   const rssMet = report.serverPeakRssMb < RSS_TARGET_MB ? 'pass' : '**MISS**';
   const footer = [

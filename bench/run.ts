@@ -4,22 +4,31 @@
  *
  *   npm run bench                 every section
  *   npm run bench -- core         only the protocol-core micro-benchmark
+ *   npm run bench -- engine       only the engine micro-benchmark (mappings, planner; bench/engine.ts)
  *   npm run bench -- http [--users N] [--group G] [--duration S] [--connections C] [--only a,b]
- *                                 only the SCIM server under HTTP load (see bench/http.ts)
+ *                         [--db sqlite|postgres] [--nodes K]
+ *                                 only the SCIM server under HTTP load (see bench/http.ts); runs other
+ *                                 than SQLite with one node write bench/results/http-<db>-<nodes>.json
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCoreBench } from './core.js';
+import { runEngineBench } from './engine.js';
 import { runHttpBench } from './http.js';
 
 interface Section {
   readonly title: string;
-  run(args: readonly string[]): Promise<{ table: string; data: unknown }>;
+  /** `setup` names the run's variant in the heading (database, nodes); `variant` in the result file name. */
+  run(args: readonly string[]): Promise<{ table: string; data: unknown; setup?: string; variant?: string }>;
 }
 
 const SECTIONS: Record<string, Section> = {
   core: { title: 'Protocol core (single thread, in process)', run: async () => runCoreBench() },
   http: { title: 'SCIM server over HTTP (autocannon → server child process, 127.0.0.1)', run: runHttpBench },
+  engine: {
+    title: 'Provisioning engine: mappings and planner (single thread, in process)',
+    run: async () => runEngineBench(),
+  },
 };
 
 const root = join(import.meta.dirname, '..', '..');
@@ -38,10 +47,11 @@ const parts = [
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 for (const name of chosen) {
   const section = SECTIONS[name]!;
-  console.log(`\n## ${section.title}\n`);
-  const { table, data } = await section.run(rest);
-  console.log(table);
-  parts.push(`## ${section.title}\n\n${table}`);
-  writeFileSync(join(root, 'bench', 'results', `${name}.json`), JSON.stringify({ machine, data }, null, 2));
+  const { table, data, setup, variant } = await section.run(rest);
+  const heading = setup ? `${section.title}: ${setup}` : section.title;
+  console.log(`\n## ${heading}\n\n${table}`);
+  parts.push(`## ${heading}\n\n${table}`);
+  const file = variant ? `${name}-${variant}.json` : `${name}.json`;
+  writeFileSync(join(root, 'bench', 'results', file), JSON.stringify({ machine, setup, data }, null, 2));
 }
 if (wanted === 'all') writeFileSync(join(root, 'docs', 'benchmarks.md'), `${parts.join('\n\n')}\n`);

@@ -16,6 +16,8 @@ export class CannotConnect extends Error {}
 
 /** How long one request may take before the server counts as unreachable. */
 const TIMEOUT_MS = 30_000;
+/** A streamed answer (an import) reports as it goes, so it may take far longer than one request. */
+const STREAM_TIMEOUT_MS = 60 * 60_000;
 
 function refusalOf(status: number, body: unknown, text: string): ServerRefused {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
@@ -46,18 +48,63 @@ export class AdminClient {
 
   /** Sends one request; resolves to the parsed JSON body of a 2xx answer. */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
+    const response = await this.#send(method, path, {
       accept: 'application/json',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+      ...(body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' }),
+    });
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) throw refusalOf(response.status, parsed, text);
+    return parsed as T;
+  }
+
+  /**
+   * Sends `body` as `contentType` and reads an `application/x-ndjson` answer as it arrives, handing each
+   * parsed line to `onLine`: how a long operation reports progress before its result.
+   */
+  async streamLines(
+    path: string,
+    body: string,
+    contentType: string,
+    onLine: (line: unknown) => void,
+  ): Promise<void> {
+    const response = await this.#send('POST', path, {
+      accept: 'application/x-ndjson',
+      body,
+      contentType,
+      timeoutMs: STREAM_TIMEOUT_MS,
+    });
+    if (!response.ok || !response.body) {
+      const text = await response.text();
+      throw refusalOf(response.status, parseJson(text), text);
+    }
+    let pending = '';
     try {
-      response = await fetch(`${this.#apiUrl}${path}`, {
+      for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim() !== '') onLine(parseJson(line));
+      }
+    } catch (error) {
+      throw new CannotConnect(`the answer from ${this.#apiUrl} broke off: ${(error as Error).message}`);
+    }
+    if (pending.trim() !== '') onLine(parseJson(pending));
+  }
+
+  async #send(
+    method: string,
+    path: string,
+    options: { accept: string; body?: string; contentType?: string; timeoutMs?: number },
+  ): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: options.accept };
+    if (options.contentType !== undefined) headers['content-type'] = options.contentType;
+    try {
+      return await fetch(`${this.#apiUrl}${path}`, {
         method,
         headers,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
+        ...(options.body === undefined ? {} : { body: options.body }),
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -65,9 +112,5 @@ export class AdminClient {
         `cannot reach ${this.#apiUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
       );
     }
-    const text = await response.text();
-    const parsed = parseJson(text);
-    if (!response.ok) throw refusalOf(response.status, parsed, text);
-    return parsed as T;
   }
 }

@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 2,
   /** No answer from the server: refused connection, unknown host, timeout. */
   unreachable: 3,
+  /** A local operation failed: backup/restore refused (database in use, file exists, not a backup). */
+  failed: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -18,4 +20,5 @@ Exit status:
   ${EXIT.ok}  success
   ${EXIT.refused}  the server refused the request (its error code and message are printed)
   ${EXIT.usage}  usage error (unknown command or option, missing --token, bad value)
-  ${EXIT.unreachable}  cannot connect to the server`;
+  ${EXIT.unreachable}  cannot connect to the server
+  ${EXIT.failed}  backup or restore failed or was refused (database in use, file exists, not a backup)`;

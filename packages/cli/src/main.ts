@@ -6,4 +6,5 @@ process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   env: process.env,
+  interactive: process.stderr.isTTY === true,
 });

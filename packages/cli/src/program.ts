@@ -1,12 +1,16 @@
 /**
  * The `provisio` command line: `tenant create|list|show|enable|disable`, `token create|list|revoke|rotate`
- * and `schema add|list|remove`, each one admin API call. `run` maps every outcome to an exit status
- * from {@link EXIT}.
+ * and `schema add|list|remove`, each one admin API call, plus `migrate`, which opens the database itself.
+ * `run` maps every outcome to an exit status from {@link EXIT}.
  */
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AdminClient, CannotConnect, ServerRefused } from './admin-client.js';
+import { addDirectoryCommands } from './directory-commands.js';
 import { EXIT, EXIT_HELP, type ExitCode } from './exit-codes.js';
+import { addFeedCommands } from './feed-commands.js';
+import { LocalFailure, addLocalCommands, cliVersion } from './local-commands.js';
+import { MigrateFailed, addMigrateCommand } from './migrate.js';
 import {
   formatIssuedToken,
   formatRotatedToken,
@@ -15,6 +19,7 @@ import {
   formatTenants,
   formatTokens,
 } from './output.js';
+import { addTenantCommands } from './tenant-commands.js';
 import type { IssuedToken, RotatedToken, Schema, Tenant, Token } from './views.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
@@ -25,10 +30,12 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether `err` is a terminal, where progress may be redrawn in place. */
+  readonly interactive?: boolean;
 }
 
 /** A mistake on the command line that commander cannot see (a missing token). */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface GlobalOptions {
   readonly url: string;
@@ -74,6 +81,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(new Option('--url <url>', 'server base URL').default(DEFAULT_URL).argParser(parseUrl))
     .addOption(new Option('--token <token>', `admin API token (prefer the ${TOKEN_VARIABLE} variable)`))
     .option('--json', 'print the server answer as JSON, for scripts')
+    .version(cliVersion())
     .addHelpText('after', EXIT_HELP);
 
   /** Runs one API call, then prints its answer as JSON or through `human`. */
@@ -220,13 +228,25 @@ export function buildProgram(io: CliIo): Command {
         (answer) => `Removed schema ${answer.removed}.`,
       ),
     );
+  addMigrateCommand(program, io);
+  addTenantCommands(program, call);
+  addLocalCommands(program, io);
+  addDirectoryCommands(program, io, call);
+  addFeedCommands(program, io, call);
   return program;
 }
 
 /** The message for a failure, as a JSON error body under `--json` so scripts can parse both outcomes. */
-function describeFailure(error: ServerRefused | CannotConnect | UsageError, json: boolean): string {
+function describeFailure(
+  error: ServerRefused | CannotConnect | UsageError | MigrateFailed | LocalFailure,
+  json: boolean,
+): string {
   const code =
-    error instanceof ServerRefused ? error.code : error instanceof CannotConnect ? 'unreachable' : 'usage';
+    error instanceof ServerRefused || error instanceof MigrateFailed || error instanceof LocalFailure
+      ? error.code
+      : error instanceof CannotConnect
+        ? 'unreachable'
+        : 'usage';
   if (json) return `${JSON.stringify({ error: { code, message: error.message } })}\n`;
   const status = error instanceof ServerRefused ? ` (${error.code}, HTTP ${error.status})` : '';
   return `provisio: ${error.message}${status}\n`;
@@ -253,6 +273,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     if (error instanceof CannotConnect) {
       io.err(describeFailure(error, json));
       return EXIT.unreachable;
+    }
+    if (error instanceof MigrateFailed || error instanceof LocalFailure) {
+      io.err(describeFailure(error, json));
+      return error.exitCode;
     }
     throw error;
   }

@@ -4,51 +4,13 @@
  * the server's first start printed. `--json` output is parsed; exit statuses are the documented ones.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { type RunningServer, parseConfig, startServer } from '@provisio/server';
-
-const self = fileURLToPath(import.meta.url);
-const fromSource = self.endsWith('.ts');
-const entry = fromSource
-  ? join(self, '..', '..', 'src', 'main.ts')
-  : join(self, '..', '..', 'dist', 'main.js');
-const loader = fromSource ? ['--conditions=development', '--import', 'tsx'] : [];
-
-interface CliResult {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read --json answers freely.
-  readonly json: any;
-}
-
-/** Runs the CLI asynchronously: the server lives in this process, so a blocking spawn would starve it. */
-function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
-  const { PROVISIO_ADMIN_TOKEN: _ignored, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...loader, entry, ...args],
-      { env: { ...inherited, ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const status = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        let json: unknown;
-        try {
-          json = JSON.parse(status === 0 ? stdout : stderr);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status, stdout, stderr, json });
-      },
-    );
-  });
-}
+import { cli } from './support/run-cli.js';
 
 let server: RunningServer;
 let dataDir: string;

@@ -7,34 +7,33 @@ import { randomUUID } from 'node:crypto';
 import { NotFound } from '@provisio/scim-core';
 import type { Store } from '@provisio/store';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pruneActivityPeriodically } from './activity/activity-retention.js';
 import { adminPlugin } from './admin/admin-plugin.js';
 import type { ServerConfig } from './config.js';
 import { healthRoutes } from './health.js';
+import { tokenEndpoint } from './oauth/token-endpoint.js';
 import { publicUrlOf } from './public-url.js';
 import { sendError } from './scim/error-handler.js';
-import { RateLimiter } from './scim/rate-limit.js';
+import { scimMountOptions } from './scim/scim-mount.js';
 import { scimPlugin } from './scim/scim-plugin.js';
-import type { ScimLimits } from './scim/tenant-scope.js';
+import { type DispatcherOptions, WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface AppOptions {
   readonly store: Store;
   readonly config: ServerConfig;
   /** A pino logger (see `createLogger`); omit for no logging. */
   readonly logger?: FastifyBaseLogger;
+  /** Webhook retry and timeout settings (tests shorten them); `false` delivers no webhooks from this app. */
+  readonly webhooks?: DispatcherOptions | false;
 }
 
-export function buildApp({ store, config, logger }: AppOptions): FastifyInstance {
+export function buildApp({ store, config, logger, webhooks = {} }: AppOptions): FastifyInstance {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : {}),
     genReqId: () => randomUUID(),
     bodyLimit: config.bulkMaxPayloadBytes,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
   });
-  const limits: ScimLimits = {
-    maxPageSize: config.maxPageSize,
-    bulkMaxOperations: config.bulkMaxOperations,
-    bulkMaxPayloadBytes: config.bulkMaxPayloadBytes,
-  };
   // The bound address never changes once listening, so it is read once rather than on every request.
   let listeningUrl: string | undefined;
   const publicUrl = (): string => {
@@ -43,13 +42,7 @@ export function buildApp({ store, config, logger }: AppOptions): FastifyInstance
     if (app.server.listening) listeningUrl = url;
     return url;
   };
-  const scim = {
-    store,
-    limits,
-    bodyLimit: config.bulkMaxPayloadBytes,
-    rateLimiter: config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : undefined,
-    publicUrl,
-  };
+  const scim = scimMountOptions(app, store, config, publicUrl);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -66,6 +59,13 @@ export function buildApp({ store, config, logger }: AppOptions): FastifyInstance
   app.register(healthRoutes, { store });
   app.register(scimPlugin, { ...scim, prefix: '/scim/v2', tenantSource: 'token' });
   app.register(scimPlugin, { ...scim, prefix: '/tenants/:slug/scim/v2', tenantSource: 'slug' });
-  app.register(adminPlugin, { store, publicUrl, prefix: '/admin/api' });
+  app.register(adminPlugin, { store, publicUrl, limits: scim.limits, prefix: '/admin/api' });
+  app.register(tokenEndpoint, { store, accessTokens: scim.accessTokens, prefix: '/oauth' });
+  pruneActivityPeriodically(app, store, config.activityRetentionDays);
+  if (webhooks !== false) {
+    const dispatcher = new WebhookDispatcher(store, app.log, webhooks);
+    app.addHook('onReady', async () => dispatcher.start());
+    app.addHook('onClose', () => dispatcher.stop());
+  }
   return app;
 }

@@ -7,8 +7,16 @@
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
-  /** Directory of the SQLite file (`provisio.db`). */
+  /** Directory of the SQLite file (`provisio.db`); unused when {@link databaseUrl} is set. */
   readonly dataDir: string;
+  /** A `postgres://` or `postgresql://` URL; undefined means SQLite in {@link dataDir}. */
+  readonly databaseUrl: string | undefined;
+  /** The PostgreSQL schema for Provisio's tables; undefined means the connection's search_path. */
+  readonly databaseSchema: string | undefined;
+  /** Most PostgreSQL connections this process holds. */
+  readonly dbPoolMax: number;
+  /** PostgreSQL `statement_timeout` in ms; 0 means none. */
+  readonly dbStatementTimeoutMs: number;
   /** Absolute base URL for `Location` and `meta.location`; undefined means "derive from the listening address". */
   readonly publicUrl: string | undefined;
   readonly logLevel: LogLevel;
@@ -18,6 +26,10 @@ export interface ServerConfig {
   readonly bulkMaxOperations: number;
   /** Also the request body limit of every SCIM endpoint: no single resource may be larger than a bulk. */
   readonly bulkMaxPayloadBytes: number;
+  /** Days the activity log keeps a request's entry. */
+  readonly activityRetentionDays: number;
+  /** Lifetime of an OAuth access token (`expires_in`). */
+  readonly oauthTokenLifetimeSeconds: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -33,6 +45,10 @@ interface KeyDefinition<K extends keyof ServerConfig> {
   readonly default: string | undefined;
   readonly description: string;
   readonly parse: Parse<ServerConfig[K]>;
+  /** What the README shows in the Default column when `default` is undefined; `(derived)` if not set. */
+  readonly whenUnset?: string;
+  /** The value may hold a password: problem lines leave it out. */
+  readonly secret?: boolean;
 }
 
 type AnyKeyDefinition = { [K in keyof ServerConfig]: KeyDefinition<K> }[keyof ServerConfig];
@@ -55,6 +71,19 @@ const publicUrl: Parse<string | undefined> = (raw) => {
   }
   return url.href.replace(/\/+$/, '');
 };
+
+const postgresUrl: Parse<string | undefined> = (raw) => {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  return url && ['postgres:', 'postgresql:'].includes(url.protocol)
+    ? raw
+    : { problem: 'expected a postgres:// or postgresql:// URL' };
+};
+
+/** What PostgreSQL takes unquoted and unfolded: the store refuses anything else. */
+const schemaName: Parse<string | undefined> = (raw) =>
+  /^[a-z_][a-z0-9_]{0,62}$/.test(raw)
+    ? raw
+    : { problem: 'expected a lower-case identifier (a-z, 0-9, _; at most 63 characters)' };
 
 const logLevel: Parse<LogLevel> = (raw) =>
   LOG_LEVELS.find((level) => level === raw) ?? { problem: `expected one of ${LOG_LEVELS.join(', ')}` };
@@ -79,8 +108,44 @@ export const CONFIG_KEYS: readonly AnyKeyDefinition[] = [
     env: 'PROVISIO_DATA_DIR',
     key: 'dataDir',
     default: './data',
-    description: 'Directory holding the SQLite database `provisio.db`; created if missing.',
+    description:
+      'Directory holding the SQLite database `provisio.db` (when `PROVISIO_DATABASE_URL` is unset); created if missing.',
     parse: text,
+  },
+  {
+    env: 'PROVISIO_DATABASE_URL',
+    key: 'databaseUrl',
+    default: undefined,
+    whenUnset: '(SQLite)',
+    description:
+      'PostgreSQL to store everything in, e.g. `postgres://provisio@db.internal:5432/provisio`; unset: SQLite in the data directory.',
+    parse: postgresUrl,
+    secret: true,
+  },
+  {
+    env: 'PROVISIO_DATABASE_SCHEMA',
+    key: 'databaseSchema',
+    default: undefined,
+    whenUnset: '(search_path)',
+    description:
+      "PostgreSQL schema holding Provisio's tables, created if missing; unset: the connection's `search_path` (normally `public`).",
+    parse: schemaName,
+  },
+  {
+    env: 'PROVISIO_DB_POOL_MAX',
+    key: 'dbPoolMax',
+    default: '10',
+    description:
+      'Most PostgreSQL connections this process opens; every server process has its own pool (ignored on SQLite).',
+    parse: integer(1, 1000),
+  },
+  {
+    env: 'PROVISIO_DB_STATEMENT_TIMEOUT_MS',
+    key: 'dbStatementTimeoutMs',
+    default: '30000',
+    description:
+      'PostgreSQL `statement_timeout` in milliseconds: a longer statement is cancelled; 0 turns it off (ignored on SQLite).',
+    parse: integer(0, 3_600_000),
   },
   {
     env: 'PROVISIO_PUBLIC_URL',
@@ -101,7 +166,8 @@ export const CONFIG_KEYS: readonly AnyKeyDefinition[] = [
     env: 'PROVISIO_RATE_LIMIT',
     key: 'rateLimit',
     default: '1000',
-    description: 'Requests per second per tenant, with bursts of the same size; 0 turns the limit off.',
+    description:
+      'Requests per second per tenant in each server process (the buckets are in memory), with bursts of the same size; 0 turns the limit off.',
     parse: integer(0, 1_000_000),
   },
   {
@@ -125,6 +191,21 @@ export const CONFIG_KEYS: readonly AnyKeyDefinition[] = [
     description:
       'Largest request body in bytes, for `/Bulk` and every other endpoint (`bulk.maxPayloadSize`).',
     parse: integer(1024, 1024 * 1024 * 1024),
+  },
+  {
+    env: 'PROVISIO_ACTIVITY_RETENTION_DAYS',
+    key: 'activityRetentionDays',
+    default: '30',
+    description:
+      'Days the activity log keeps each SCIM request (time, token, method, path, status; never bodies); older entries are pruned hourly.',
+    parse: integer(1, 3650),
+  },
+  {
+    env: 'PROVISIO_OAUTH_TOKEN_LIFETIME',
+    key: 'oauthTokenLifetimeSeconds',
+    default: '3600',
+    description: 'Seconds an OAuth access token from `/oauth/token` stays valid (`expires_in`).',
+    parse: integer(60, 86_400),
   },
 ];
 
@@ -181,7 +262,8 @@ export function parseConfig(
     }
     const value = definition.parse(raw);
     if (typeof value === 'object' && value !== null && 'problem' in value) {
-      problems.push(`${definition.env}=${JSON.stringify(raw)}: ${value.problem}`);
+      const shown = definition.secret ? '(value hidden)' : JSON.stringify(raw);
+      problems.push(`${definition.env}=${shown}: ${value.problem}`);
     } else config[definition.key] = value;
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -205,7 +287,7 @@ export function loadConfig(
 /** The configuration table as markdown; the README embeds it and a test keeps the two equal. */
 export function configTable(): string {
   const rows = CONFIG_KEYS.map((d) => {
-    const shown = d.default === undefined ? '(derived)' : `\`${d.default}\``;
+    const shown = d.default === undefined ? (d.whenUnset ?? '(derived)') : `\`${d.default}\``;
     return `| \`${d.env}\` | \`${flagOf(d.env)}\` | ${shown} | ${d.description} |`;
   });
   return ['| Variable | Flag | Default | Meaning |', '|---|---|---|---|', ...rows].join('\n');

@@ -3,6 +3,7 @@ export {
   CONFIG_KEYS,
   ConfigError,
   configTable,
+  flagOf,
   type LogLevel,
   loadConfig,
   parseConfig,
@@ -19,5 +20,28 @@ export {
 } from './first-start.js';
 export { ADMIN_TOKEN_PREFIX, type IssuedAdminToken, issueAdminToken } from './admin/admin-tokens.js';
 export { createLogger } from './logger.js';
-export { DATABASE_FILE, main, type RunningServer, type StartOptions, startServer } from './main.js';
+export {
+  type EventsOptions,
+  events,
+  openProvisio,
+  type ProvisioOptions,
+  type RunningProvisio,
+  type ScimRoutesOptions,
+  scimRoutes,
+} from './library.js';
+export { type DispatcherOptions, WebhookDispatcher } from './webhooks/dispatcher.js';
+export type { WebhookBody } from './webhooks/delivery.js';
+export {
+  SIGNATURE_HEADER,
+  signWebhookBody,
+  type VerifyOptions,
+  verifyWebhookSignature,
+} from './webhooks/signature.js';
+export { main, type RunningServer, type StartOptions, startServer } from './main.js';
+export {
+  DATABASE_FILE,
+  type DatabaseConfig,
+  describeDatabase,
+  openConfiguredStore,
+} from './open-store.js';
 export { type IssuedToken, issueToken, type TokenRequest } from './auth/tokens.js';

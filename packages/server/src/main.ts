@@ -2,17 +2,13 @@
  * The composition root: configuration → store (migrated) → app → listen, and back down again on SIGTERM or
  * SIGINT. `startServer` does the wiring and is what tests start; `main` adds the process concerns.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { openSqliteStore } from '@provisio/store';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type ServerConfig, loadConfig } from './config.js';
 import { describeAdmin, ensureAdmin, ensureDefaultTenant } from './first-start.js';
 import { createLogger } from './logger.js';
+import { openConfiguredStore } from './open-store.js';
 import { publicUrlOf } from './public-url.js';
-
-export const DATABASE_FILE = 'provisio.db';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -41,13 +37,19 @@ function announce(print: (line: string) => void, tenantUrl: string, secret: stri
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  await mkdir(config.dataDir, { recursive: true });
-  const store = openSqliteStore({ file: join(config.dataDir, DATABASE_FILE) });
+  const store = await openConfiguredStore(config);
   try {
     await store.migrate();
     const { secret } = await ensureDefaultTenant(store);
     const admin = await ensureAdmin(store);
     const app = buildApp({ store, config, ...(options.logger ? { logger: options.logger } : {}) });
+    let draining = false;
+    // Fastify's close reaps only the keep-alive connections idle at that moment: a request in flight would
+    // leave its connection open after answering, and the drain would wait for the client's idle timeout.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      if (draining) reply.header('connection', 'close');
+      return payload;
+    });
     await app.listen({ host: config.host, port: config.port });
     const tenantUrl = `${publicUrlOf(config, app.server.address())}/scim/v2`;
     const print = options.print ?? ((line) => process.stdout.write(`${line}\n`));
@@ -57,6 +59,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       app,
       tenantUrl,
       close: async () => {
+        draining = true;
         await app.close();
         await store.close();
       },
@@ -77,11 +80,15 @@ export async function main(env: NodeJS.ProcessEnv, argv: readonly string[]): Pro
     if (stopping) process.exit(1); // a second signal: the operator wants out now
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Fastify stops accepting, answers requests already received, then closes; the store goes last.
     server.close().then(
-      () => logger.info('stopped'),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exitCode = 1;
+        process.exit(1);
       },
     );
   };

@@ -9,117 +9,128 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseConfig, startServer } from '@provisio/server';
 import { openSqliteStore, verifyPassword } from '@provisio/store';
-import { type TestResponse, type TestServer, send, startTestServer } from './support/test-server.js';
+import {
+  type TestResponse,
+  type TestServer,
+  forEachServerDialect,
+  send,
+  startTestServer,
+} from './support/test-server.js';
 
-let server: TestServer;
-let adminToken: string;
-before(async () => {
-  server = await startTestServer();
-  adminToken = await server.adminToken();
-});
-after(() => server.close());
-
-function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-  return server.request(method, `/admin/api${path}`, {
-    token: adminToken,
-    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
+forEachServerDialect((dialect) => {
+  let server: TestServer;
+  let adminToken: string;
+  before(async () => {
+    server = await startTestServer({}, { dialect });
+    adminToken = await server.adminToken();
   });
-}
+  after(() => server.close());
 
-let tenants = 0;
-/** A tenant made through the API, and a `scim` token minted for it the same way. */
-async function tenantWithToken() {
-  const slug = `flow-${++tenants}-${process.pid}`;
-  const created = await admin('POST', '/tenants', { name: `Flow ${tenants}`, slug });
-  assert.equal(created.status, 201, created.text);
-  const minted = await admin('POST', `/tenants/${slug}/tokens`, { description: 'IdP', scope: 'scim' });
-  assert.equal(minted.status, 201, minted.text);
-  return { slug, urls: created.body.tenantUrls, token: minted.body };
-}
-
-const scimStatus = async (url: string, secret: string) =>
-  (await send('GET', `${url}/Users`, { token: secret })).status;
-
-describe('admin API flows', () => {
-  test('a minted token works on both Tenant URLs and its secret is never shown again', async () => {
-    const { slug, urls, token } = await tenantWithToken();
-    assert.equal(await scimStatus(urls.byToken, token.secret), 200);
-    assert.equal(await scimStatus(urls.bySlug, token.secret), 200);
-    const reads = [
-      await admin('GET', `/tenants/${slug}/tokens`),
-      await admin('GET', `/tenants/${slug}`),
-      await admin('GET', '/tenants'),
-    ];
-    for (const read of reads) {
-      assert.equal(read.status, 200);
-      assert.ok(!read.text.includes(token.secret), `the secret was shown again: ${read.text}`);
-    }
-    const [listed] = reads[0]!.body.tokens;
-    assert.equal(listed.prefix, token.secret.slice(0, 8));
-    assert.ok(listed.lastUsedAt, 'the SCIM calls were recorded as a use');
-  });
-
-  test('GET /tenants lists every tenant by slug', async () => {
-    const { slug } = await tenantWithToken();
-    const listed = await admin('GET', '/tenants');
-    const slugs = listed.body.tenants.map((t: { slug: string }) => t.slug);
-    assert.ok(slugs.includes(slug), slugs.join());
-    assert.deepEqual(slugs, [...slugs].sort());
-  });
-
-  test('revoking a token makes SCIM answer 401 at once', async () => {
-    const { slug, urls, token } = await tenantWithToken();
-    assert.equal((await admin('POST', `/tenants/${slug}/tokens/${token.id}/revoke`)).status, 200);
-    assert.equal(await scimStatus(urls.byToken, token.secret), 401);
-    const again = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, { overlapSeconds: 60 });
-    assert.equal(again.status, 409, 'a revoked token cannot be rotated');
-    assert.equal(again.body.error.code, 'conflict');
-  });
-
-  test('rotating with an overlap: both secrets work until the overlap ends', async () => {
-    const { slug, urls, token } = await tenantWithToken();
-    const before = Date.now();
-    const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
-      overlapSeconds: 3600,
+  function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
+    return server.request(method, `/admin/api${path}`, {
+      token: adminToken,
+      ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
     });
-    assert.equal(rotated.status, 201, rotated.text);
-    assert.match(rotated.body.secret, /^prv_/);
-    assert.notEqual(rotated.body.id, token.id);
-    assert.deepEqual([rotated.body.description, rotated.body.scope], ['IdP', 'scim']);
-    assert.equal(rotated.body.replaced.id, token.id);
-    const ends = Date.parse(rotated.body.replaced.expiresAt);
-    assert.ok(ends >= before + 3600_000 && ends <= Date.now() + 3600_000, rotated.body.replaced.expiresAt);
-    assert.equal(await scimStatus(urls.byToken, token.secret), 200);
-    assert.equal(await scimStatus(urls.byToken, rotated.body.secret), 200);
-  });
+  }
 
-  test('rotating with no overlap retires the old secret at once', async () => {
-    const { slug, urls, token } = await tenantWithToken();
-    const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, { overlapSeconds: 0 });
-    assert.equal(rotated.status, 201, rotated.text);
-    assert.equal(await scimStatus(urls.byToken, token.secret), 401);
-    assert.equal(await scimStatus(urls.byToken, rotated.body.secret), 200);
-    const listed = await admin('GET', `/tenants/${slug}/tokens`);
-    assert.deepEqual(
-      listed.body.tokens.map((t: { id: string; status: string }) => [t.id, t.status]),
-      [
-        [token.id, 'expired'],
-        [rotated.body.id, 'active'],
-      ],
-    );
-  });
+  let tenants = 0;
+  /** A tenant made through the API, and a `scim` token minted for it the same way. */
+  async function tenantWithToken() {
+    const slug = `flow-${++tenants}-${process.pid}`;
+    const created = await admin('POST', '/tenants', { name: `Flow ${tenants}`, slug });
+    assert.equal(created.status, 201, created.text);
+    const minted = await admin('POST', `/tenants/${slug}/tokens`, { description: 'IdP', scope: 'scim' });
+    assert.equal(minted.status, 201, minted.text);
+    return { slug, urls: created.body.tenantUrls, token: minted.body };
+  }
 
-  test('disabling a tenant makes SCIM answer 403; enabling it restores service', async () => {
-    const { slug, urls, token } = await tenantWithToken();
-    const disabled = await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: false });
-    assert.equal(disabled.body.provisioningEnabled, false);
-    assert.equal(await scimStatus(urls.byToken, token.secret), 403);
-    assert.equal(await scimStatus(urls.bySlug, token.secret), 403);
-    await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: true });
-    assert.equal(await scimStatus(urls.byToken, token.secret), 200);
+  const scimStatus = async (url: string, secret: string) =>
+    (await send('GET', `${url}/Users`, { token: secret })).status;
+
+  describe('admin API flows', () => {
+    test('a minted token works on both Tenant URLs and its secret is never shown again', async () => {
+      const { slug, urls, token } = await tenantWithToken();
+      assert.equal(await scimStatus(urls.byToken, token.secret), 200);
+      assert.equal(await scimStatus(urls.bySlug, token.secret), 200);
+      const reads = [
+        await admin('GET', `/tenants/${slug}/tokens`),
+        await admin('GET', `/tenants/${slug}`),
+        await admin('GET', '/tenants'),
+      ];
+      for (const read of reads) {
+        assert.equal(read.status, 200);
+        assert.ok(!read.text.includes(token.secret), `the secret was shown again: ${read.text}`);
+      }
+      const [listed] = reads[0]!.body.tokens;
+      assert.equal(listed.prefix, token.secret.slice(0, 8));
+      assert.ok(listed.lastUsedAt, 'the SCIM calls were recorded as a use');
+    });
+
+    test('GET /tenants lists every tenant by slug', async () => {
+      const { slug } = await tenantWithToken();
+      const listed = await admin('GET', '/tenants');
+      const slugs = listed.body.tenants.map((t: { slug: string }) => t.slug);
+      assert.ok(slugs.includes(slug), slugs.join());
+      assert.deepEqual(slugs, [...slugs].sort());
+    });
+
+    test('revoking a token makes SCIM answer 401 at once', async () => {
+      const { slug, urls, token } = await tenantWithToken();
+      assert.equal((await admin('POST', `/tenants/${slug}/tokens/${token.id}/revoke`)).status, 200);
+      assert.equal(await scimStatus(urls.byToken, token.secret), 401);
+      const again = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, { overlapSeconds: 60 });
+      assert.equal(again.status, 409, 'a revoked token cannot be rotated');
+      assert.equal(again.body.error.code, 'conflict');
+    });
+
+    test('rotating with an overlap: both secrets work until the overlap ends', async () => {
+      const { slug, urls, token } = await tenantWithToken();
+      const before = Date.now();
+      const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
+        overlapSeconds: 3600,
+      });
+      assert.equal(rotated.status, 201, rotated.text);
+      assert.match(rotated.body.secret, /^prv_/);
+      assert.notEqual(rotated.body.id, token.id);
+      assert.deepEqual([rotated.body.description, rotated.body.scope], ['IdP', 'scim']);
+      assert.equal(rotated.body.replaced.id, token.id);
+      const ends = Date.parse(rotated.body.replaced.expiresAt);
+      assert.ok(ends >= before + 3600_000 && ends <= Date.now() + 3600_000, rotated.body.replaced.expiresAt);
+      assert.equal(await scimStatus(urls.byToken, token.secret), 200);
+      assert.equal(await scimStatus(urls.byToken, rotated.body.secret), 200);
+    });
+
+    test('rotating with no overlap retires the old secret at once', async () => {
+      const { slug, urls, token } = await tenantWithToken();
+      const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
+        overlapSeconds: 0,
+      });
+      assert.equal(rotated.status, 201, rotated.text);
+      assert.equal(await scimStatus(urls.byToken, token.secret), 401);
+      assert.equal(await scimStatus(urls.byToken, rotated.body.secret), 200);
+      const listed = await admin('GET', `/tenants/${slug}/tokens`);
+      assert.deepEqual(
+        listed.body.tokens.map((t: { id: string; status: string }) => [t.id, t.status]),
+        [
+          [token.id, 'expired'],
+          [rotated.body.id, 'active'],
+        ],
+      );
+    });
+
+    test('disabling a tenant makes SCIM answer 403; enabling it restores service', async () => {
+      const { slug, urls, token } = await tenantWithToken();
+      const disabled = await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: false });
+      assert.equal(disabled.body.provisioningEnabled, false);
+      assert.equal(await scimStatus(urls.byToken, token.secret), 403);
+      assert.equal(await scimStatus(urls.bySlug, token.secret), 403);
+      await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: true });
+      assert.equal(await scimStatus(urls.byToken, token.secret), 200);
+    });
   });
 });
 
+// The first start runs the real composition root on its configured store (SQLite here).
 test('the first start creates an admin whose API token works and whose password is stored hashed', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'provisio-admin-start-'));
   const config = parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir });

@@ -71,6 +71,43 @@ test('every bad key is reported on its own line, naming the variable and what wa
   assert.match(problems.find((l) => l.startsWith('PROVISIO_PORT'))!, /expected an integer from 0 to 65535/);
 });
 
+test('the database: SQLite by default; a postgres URL with pool and statement timeout settings', () => {
+  const sqlite = parseConfig({});
+  assert.equal(sqlite.databaseUrl, undefined);
+  assert.equal(sqlite.databaseSchema, undefined);
+  assert.equal(sqlite.dbPoolMax, 10);
+  assert.equal(sqlite.dbStatementTimeoutMs, 30_000);
+  for (const url of ['postgres://u:p@db:5432/provisio', 'postgresql://127.0.0.1/test?options=-c%20x%3Dy']) {
+    const config = parseConfig(
+      {
+        PROVISIO_DB_POOL_MAX: '4',
+        PROVISIO_DB_STATEMENT_TIMEOUT_MS: '0',
+        PROVISIO_DATABASE_SCHEMA: 'scim_2',
+      },
+      ['--database-url', url],
+    );
+    assert.deepEqual(
+      [config.databaseUrl, config.databaseSchema, config.dbPoolMax, config.dbStatementTimeoutMs],
+      [url, 'scim_2', 4, 0],
+    );
+  }
+});
+
+test('a bad database URL is refused without echoing it: it may hold a password', () => {
+  const problems = problemsOf(() =>
+    parseConfig({
+      PROVISIO_DATABASE_URL: 'mysql://admin:hunter2@db/x',
+      PROVISIO_DATABASE_SCHEMA: 'Provisio',
+      PROVISIO_DB_POOL_MAX: '0',
+    }),
+  );
+  assert.deepEqual(problems, [
+    'PROVISIO_DATABASE_URL=(value hidden): expected a postgres:// or postgresql:// URL',
+    'PROVISIO_DATABASE_SCHEMA="Provisio": expected a lower-case identifier (a-z, 0-9, _; at most 63 characters)',
+    'PROVISIO_DB_POOL_MAX="0": expected an integer from 1 to 1000',
+  ]);
+});
+
 /** A markdown table as its cells, so column padding (a formatter's business) does not matter. */
 function cellsOf(table: string): string[][] {
   return table

@@ -1,22 +1,11 @@
-/** Runs the request → response table in `cases/http.cases.ts` against a real server. */
+/** Runs the request → response table in `cases/http.cases.ts` against a real server, on each dialect. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { HTTP_CASES, type HttpCase } from './cases/http.cases.js';
 import { assertAbsent, assertSubset, substitute } from './support/expect.js';
-import { type TestServer, startTestServer } from './support/test-server.js';
+import { type TestServer, forEachServerDialect, startTestServer } from './support/test-server.js';
 
-let server: TestServer;
-
-before(async () => {
-  server = await startTestServer({
-    PROVISIO_MAX_PAGE_SIZE: '50',
-    PROVISIO_BULK_MAX_OPERATIONS: '20',
-    PROVISIO_BULK_MAX_PAYLOAD_BYTES: '65536',
-  });
-});
-after(() => server.close());
-
-async function run(testCase: HttpCase): Promise<void> {
+async function run(server: TestServer, testCase: HttpCase): Promise<void> {
   const tenant = await server.tenant();
   const values: Record<string, string> = { base: tenant.scimUrl };
   for (const given of testCase.given ?? []) {
@@ -49,4 +38,19 @@ async function run(testCase: HttpCase): Promise<void> {
   expect.check?.(response, values);
 }
 
-for (const testCase of HTTP_CASES) test(testCase.title, () => run(testCase));
+forEachServerDialect((dialect) => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer(
+      {
+        PROVISIO_MAX_PAGE_SIZE: '50',
+        PROVISIO_BULK_MAX_OPERATIONS: '20',
+        PROVISIO_BULK_MAX_PAYLOAD_BYTES: '65536',
+      },
+      { dialect },
+    );
+  });
+  after(() => server.close());
+
+  for (const testCase of HTTP_CASES) test(testCase.title, () => run(server, testCase));
+});

@@ -1,15 +1,18 @@
 /**
  * Starting and stopping: the first start creates the default tenant and shows its token once; later
- * starts only show the Tenant URL; `main` exits cleanly on SIGTERM and refuses bad configuration.
+ * starts only show the Tenant URL; `main` drains in-flight requests and exits cleanly on SIGTERM/SIGINT,
+ * and refuses bad configuration.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseConfig, startServer } from '@provisio/server';
-import { send } from './support/test-server.js';
+import { DATABASE_FILE, DEFAULT_TENANT_SLUG, parseConfig, startServer } from '@provisio/server';
+import { openSqliteStore } from '@provisio/store';
+import { runMain, tenantUrlOf } from './support/server-process.js';
+import { USER_SCHEMA, send } from './support/test-server.js';
 
 test('the first start prints the Tenant URL and a working token once; the second only the URL', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'provisio-start-'));
@@ -38,41 +41,93 @@ test('the first start prints the Tenant URL and a working token once; the second
   }
 });
 
-/** Runs `main` in a child process (same loader flags as this test run). */
-function runMain(env: Record<string, string>) {
-  const script = "import { main } from '@provisio/server'; await main(process.env, process.argv.slice(1));";
-  return spawn(
-    process.execPath,
-    [...process.execArgv.filter((a) => !a.startsWith('--test')), '--input-type=module', '-e', script],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-}
-
 test('main serves until SIGTERM, then closes and exits with 0', { timeout: 30_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'provisio-main-'));
   try {
-    const child = runMain({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir, PROVISIO_LOG_LEVEL: 'silent' });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += String(chunk);
-        const found = /Tenant URL: (\S+)/.exec(output)?.[1];
-        if (found) resolve(found);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
+    const server = runMain({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir, PROVISIO_LOG_LEVEL: 'silent' });
+    const url = await tenantUrlOf(server);
     const health = await send('GET', url.replace(/\/scim\/v2$/, '/healthz'));
     assert.equal(health.status, 200);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+/** Starts a POST whose headers the server has taken in (it answered `100 Continue`); the body waits. */
+function startHeldRequest(url: string, token: string, body: string) {
+  const request = httpRequest(url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/scim+json',
+      'content-length': Buffer.byteLength(body),
+      expect: '100-continue',
+    },
+  });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    request.once('response', (res) => {
+      let text = '';
+      res.on('data', (chunk) => {
+        text += String(chunk);
+      });
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    request.once('error', reject);
+  });
+  const accepted = new Promise<void>((resolve) => request.once('continue', resolve));
+  request.flushHeaders();
+  return { accepted, response, finish: () => request.end(body) };
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  test(
+    `${signal} mid-request: no new requests, the one in flight completes and is stored, exit 0`,
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'provisio-drain-'));
+      try {
+        const server = runMain({
+          PROVISIO_PORT: '0',
+          PROVISIO_DATA_DIR: dataDir,
+          PROVISIO_LOG_LEVEL: 'info',
+        });
+        const url = await tenantUrlOf(server);
+        const [, secret] = await server.waitFor(/Secret Token: (prv_\S+)/);
+        const user = { schemas: [USER_SCHEMA], userName: 'drained@example.com' };
+        const held = startHeldRequest(`${url}/Users`, secret!, JSON.stringify(user));
+        await held.accepted;
+
+        server.child.kill(signal);
+        await server.waitFor(/"msg":"shutting down"/);
+        const late = await send('GET', url.replace(/\/scim\/v2$/, '/healthz')).catch(() => undefined);
+        assert.ok(late === undefined || late.status === 503, `a new request was served: ${late?.status}`);
+
+        held.finish();
+        const answer = await held.response;
+        assert.equal(answer.status, 201, answer.text);
+        assert.equal(await server.exited, 0, server.output());
+
+        const store = openSqliteStore({ file: join(dataDir, DATABASE_FILE) });
+        try {
+          const tenant = await store.tenants.findBySlug(DEFAULT_TENANT_SLUG);
+          const users = await store.users.list(tenant!.id, {});
+          assert.deepEqual(
+            users.resources.map((stored) => stored.resource.userName),
+            [user.userName],
+          );
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+}
 
 test(
   'main refuses bad configuration with one line per bad key and exit status 2',
@@ -80,13 +135,9 @@ test(
     timeout: 30_000,
   },
   async () => {
-    const child = runMain({ PROVISIO_PORT: 'eighty', PROVISIO_MAX_PAGE_SIZE: '-1' });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    assert.equal(code, 2);
+    const server = runMain({ PROVISIO_PORT: 'eighty', PROVISIO_MAX_PAGE_SIZE: '-1' });
+    assert.equal(await server.exited, 2);
+    const stderr = server.errors();
     const lines = stderr.trim().split('\n');
     assert.equal(lines.length, 2, stderr);
     assert.match(lines[0]!, /^provisio: PROVISIO_PORT="eighty": expected an integer/);

@@ -11,6 +11,16 @@ import type {
   SchemaInput,
   SchemaRegistry,
 } from '@provisio/scim-core';
+import type { ActivityLogRepository } from './activity/activity-contract.js';
+import type { DirectoryRepositories } from './directory/contract.js';
+import type { EventRepository } from './events/event-contract.js';
+import type { OAuthClientRepository, SigningKeyRepository } from './oauth/oauth-contract.js';
+import type { WebhookRepository } from './webhooks/webhook-contract.js';
+
+export type * from './activity/activity-contract.js';
+export type * from './events/event-contract.js';
+export type * from './oauth/oauth-contract.js';
+export type * from './webhooks/webhook-contract.js';
 
 /** A SCIM resource body as JSON: attribute names canonical (schema spelling), extensions under their URN. */
 export type ScimResource = Readonly<Record<string, unknown>>;
@@ -34,6 +44,11 @@ export interface Tenant {
    * (id, schemaVersion) and rebuilds it when a request brings a new version.
    */
   readonly schemaVersion: number;
+  /**
+   * When the tenant was soft-deleted (ISO 8601); absent while it is live. SCIM treats a deleted tenant as
+   * gone (its tokens stop working) until it is restored; its rows stay until it is purged.
+   */
+  readonly deleted?: string;
 }
 
 export type ScimCompat = 'entra' | 'strict';
@@ -45,6 +60,11 @@ export interface NewTenant {
   readonly scimCompat?: ScimCompat;
 }
 
+export interface TenantListOptions {
+  /** Include soft-deleted tenants too (default: live ones only). */
+  readonly includeDeleted?: boolean;
+}
+
 export type TenantChanges = Partial<Pick<Tenant, 'slug' | 'name' | 'provisioningEnabled' | 'scimCompat'>>;
 
 export interface TenantRepository {
@@ -52,11 +72,22 @@ export interface TenantRepository {
   create(input: NewTenant): Promise<Tenant>;
   /** Throws `NotFound`. */
   get(id: string): Promise<Tenant>;
+  /** Soft-deleted tenants are found too: see {@link Tenant.deleted}. */
   findBySlug(slug: string): Promise<Tenant | undefined>;
-  list(): Promise<readonly Tenant[]>;
+  /** By slug. */
+  list(options?: TenantListOptions): Promise<readonly Tenant[]>;
   update(id: string, changes: TenantChanges): Promise<Tenant>;
   /** Deletes the tenant with all its tokens, users, groups and memberships. */
   delete(id: string): Promise<void>;
+  /** Marks the tenant deleted (a second call keeps the first time). Throws `NotFound`. */
+  softDelete(id: string): Promise<Tenant>;
+  /** Undoes {@link softDelete}. Throws `NotFound`. */
+  restore(id: string): Promise<Tenant>;
+  /**
+   * {@link delete} for a soft-deleted tenant only, checked in the same statement: throws `Conflict` when
+   * the tenant is live, `NotFound` when there is none.
+   */
+  purge(id: string): Promise<void>;
 }
 
 /** The resource types a tenant's extension may attach to. */
@@ -135,7 +166,10 @@ export interface TokenRepository {
   create(tenantId: string, input: NewToken): Promise<Token>;
   /** Looks a presented secret's hash up across tenants. Revoked and expired tokens are returned too. */
   findByHash(hash: string): Promise<Token | undefined>;
-  /** {@link findByHash} with the token's tenant, in one query: what authenticating a request needs. */
+  /**
+   * {@link findByHash} with the token's tenant, in one query: what authenticating a request needs. A token
+   * of a soft-deleted tenant is not found.
+   */
   findCredential(hash: string): Promise<TokenCredential | undefined>;
   list(tenantId: string): Promise<readonly Token[]>;
   /** Records use; cheap enough to call on every request. */
@@ -172,8 +206,15 @@ export interface NewAdmin {
 export interface AdminRepository {
   /** Throws `Uniqueness` when the username is taken, `InvalidValue` when `passwordHash` is not a hash. */
   create(input: NewAdmin): Promise<Admin>;
+  /** Throws `NotFound`. */
+  get(id: string): Promise<Admin>;
   findByUsername(username: string): Promise<Admin | undefined>;
   list(): Promise<readonly Admin[]>;
+  /**
+   * Replaces the password hash and clears `mustChangePassword`. Throws `InvalidValue` when `passwordHash`
+   * is not a hash, `NotFound` when there is no such admin.
+   */
+  setPassword(id: string, passwordHash: string): Promise<Admin>;
 }
 
 /** An admin API token's record; as for {@link Token}, only the secret's SHA-256 is stored. */
@@ -195,6 +236,53 @@ export interface AdminTokenRepository {
   markUsed(id: string): Promise<void>;
   /** Throws `NotFound` when the admin has no such token. */
   revoke(adminId: string, id: string): Promise<AdminToken>;
+}
+
+/** A console login (issue 5). The cookie secret is never stored: `id` is its SHA-256. */
+export interface AdminSession {
+  /** Hex SHA-256 of the cookie secret. */
+  readonly id: string;
+  readonly adminId: string;
+  readonly created: string;
+  /** Last request seen, to the minute: what an idle timeout is measured from. */
+  readonly lastSeen: string;
+  /** The absolute end of the session, however active it is. */
+  readonly expires: string;
+}
+
+export interface NewAdminSession {
+  /** Hex SHA-256 of the cookie secret: see `hashTokenSecret`. */
+  readonly hash: string;
+  readonly expires: string;
+}
+
+export interface AdminSessionRepository {
+  create(adminId: string, input: NewAdminSession): Promise<AdminSession>;
+  /** The session and its admin, in one query. Expired sessions are returned too: the caller decides. */
+  findWithAdmin(hash: string): Promise<{ readonly session: AdminSession; readonly admin: Admin } | undefined>;
+  markSeen(id: string): Promise<void>;
+  /** Ends one session; nothing happens when it has already ended. */
+  delete(id: string): Promise<void>;
+  /** Ends every session of the admin except `keepId`; returns how many ended. */
+  deleteForAdmin(adminId: string, keepId?: string): Promise<number>;
+  /** Forgets sessions whose absolute end is before `at`; returns how many. */
+  deleteExpired(at: string): Promise<number>;
+}
+
+/** Failed console logins are counted per username and per client IP. */
+export interface LoginAttemptKey {
+  readonly kind: 'username' | 'ip';
+  readonly subject: string;
+}
+
+/** Failed console logins, shared by every server process on the database. */
+export interface LoginAttemptRepository {
+  /** The times of at most `limit` failures under `key` after `since`, newest first. */
+  recentFailures(key: LoginAttemptKey, since: string, limit: number): Promise<readonly string[]>;
+  /** Records one failure under each key, and forgets every failure from before `forgetBefore`. */
+  recordFailure(keys: readonly LoginAttemptKey[], forgetBefore: string): Promise<void>;
+  /** Forgets the failures recorded under `key` (after a successful login). */
+  clear(key: LoginAttemptKey): Promise<void>;
 }
 
 /** A stored SCIM resource and its bookkeeping. */
@@ -317,6 +405,17 @@ export interface Repositories {
   readonly groups: GroupRepository;
   readonly admins: AdminRepository;
   readonly adminTokens: AdminTokenRepository;
+  readonly adminSessions: AdminSessionRepository;
+  readonly loginAttempts: LoginAttemptRepository;
+  /** The change feed: read it; the resource repositories append to it. */
+  readonly events: EventRepository;
+  readonly webhooks: WebhookRepository;
+  /** What each SCIM request did (issue 5); the server writes it in batches. */
+  readonly activity: ActivityLogRepository;
+  readonly oauthClients: OAuthClientRepository;
+  readonly signingKeys: SigningKeyRepository;
+  /** The identity provider's side (issue 7): see `directory/contract.ts`. */
+  readonly directory: DirectoryRepositories;
 }
 
 export interface Store extends Repositories {

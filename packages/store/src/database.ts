@@ -3,6 +3,10 @@
  * `toLowerCase()` of a case-insensitive attribute (RFC 7643 §2.2 `caseExact: false`), so equality,
  * uniqueness, ranges and sorting on them are Unicode-correct and indexable.
  */
+import type { ActivityTables } from './activity/tables.js';
+import type { DirectoryTables } from './directory/tables.js';
+import type { OAuthTables } from './oauth/tables.js';
+
 export interface TenantsTable {
   id: string;
   slug: string;
@@ -14,6 +18,8 @@ export interface TenantsTable {
   created: string;
   /** Bumped whenever the tenant's schema extensions change (migration 0004). */
   schema_version: number;
+  /** ISO 8601 time of the soft delete, NULL while live (migration 0007). */
+  deleted: string | null;
 }
 
 export interface TokensTable {
@@ -51,6 +57,24 @@ export interface AdminTokensTable {
   last_used: string | null;
   expires: string | null;
   revoked: string | null;
+}
+
+/** A console session (migration 0007); `id` is the hex SHA-256 of the cookie secret. */
+export interface AdminSessionsTable {
+  id: string;
+  admin_id: string;
+  created: string;
+  last_seen: string;
+  /** The absolute end of the session, however active it is. */
+  expires: string;
+}
+
+/** One failed console login, recorded under the username and under the client IP (migration 0007). */
+export interface LoginAttemptsTable {
+  id: string;
+  kind: 'username' | 'ip';
+  subject: string;
+  attempted: string;
 }
 
 /** Columns shared by every SCIM resource table. */
@@ -113,7 +137,64 @@ export interface TenantSchemasTable {
   created: string;
 }
 
-export interface Database {
+/** Per tenant, the last event sequence number handed out (migration 0004-change-feed). */
+export interface TenantEventSequencesTable {
+  tenant_id: string;
+  last_seq: number;
+}
+
+/** One SCIM change, numbered per tenant in commit order (migration 0004-change-feed). */
+export interface EventsTable {
+  tenant_id: string;
+  seq: number;
+  time: string;
+  /** e.g. `user.created`: see `ChangeEventType`. */
+  type: string;
+  resource_type: 'User' | 'Group';
+  resource_id: string;
+  /** `ChangeEventData` as JSON text. */
+  data: string;
+}
+
+/** A tenant's webhook endpoint and its place in the feed (migration 0004-change-feed). */
+export interface WebhooksTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: string;
+  /** Kept as given: signing needs the secret itself (see `WebhookRepository`). */
+  secret: string;
+  /** 0 or 1. */
+  enabled: number;
+  /** The last event sequence the endpoint acknowledged. */
+  delivered_seq: number;
+  consecutive_failures: number;
+  next_attempt_at: string | null;
+  disabled_reason: string | null;
+  /** Which dispatcher may deliver, and until when: one process at a time per webhook. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  created: string;
+}
+
+/** One delivery attempt (migration 0004-change-feed). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  /** NULL for a test ping, which is not part of the feed. */
+  seq: number | null;
+  event_type: string;
+  attempt: number;
+  time: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  /** 0 or 1. */
+  ok: number;
+}
+
+/** The directory's tables (0008) are declared beside their repositories. */
+export interface Database extends DirectoryTables, ActivityTables, OAuthTables {
   tenants: TenantsTable;
   tokens: TokensTable;
   users: UsersTable;
@@ -122,5 +203,11 @@ export interface Database {
   user_emails: UserEmailsTable;
   admins: AdminsTable;
   admin_tokens: AdminTokensTable;
+  admin_sessions: AdminSessionsTable;
+  login_attempts: LoginAttemptsTable;
   tenant_schemas: TenantSchemasTable;
+  tenant_event_sequences: TenantEventSequencesTable;
+  events: EventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -1,7 +1,9 @@
 /** What every repository is built from: a connection (or transaction), the dialect, time and ids. */
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { isRetryableConflict } from './dialect/postgres.js';
 import type { SqlDialect } from './dialect/sql-dialect.js';
+import type { EventSignal } from './events/event-signal.js';
 
 export interface StoreContext {
   readonly db: Kysely<Database>;
@@ -10,6 +12,8 @@ export interface StoreContext {
   readonly now: () => string;
   /** A fresh id; lower-case, which case-insensitive id comparisons (`members.value`) rely on. */
   readonly newId: () => string;
+  /** Wakes readers of the change feed in this process (see `events/event-signal.ts`). */
+  readonly eventSignal?: EventSignal;
 }
 
 /** Runs `work` in a transaction, joining the caller's when there already is one. */
@@ -17,7 +21,28 @@ export function inTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+  return db.isTransaction ? work(db) : runTransaction(db, work);
+}
+
+/** Attempts of a transaction PostgreSQL aborted for a deadlock or serialization failure. */
+const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * Runs `work` in a new transaction. PostgreSQL may abort one of two transactions that lock the same rows
+ * in opposite orders (a user's delete bumping its groups while a group PUT locks that user); the loser
+ * rolled back whole, so running `work` again is safe as long as it only touches the database.
+ */
+export async function runTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+    }
+  }
 }
 
 /** Splits `items` so each statement stays under the dialect's bound-parameter limit. */

@@ -3,12 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type FilterNode, InvalidFilter, SchemaRegistry, bindFilter, parseFilter } from '@provisio/scim-core';
-import { USER_STORAGE, filterToSql, sqliteDialect } from '@provisio/store';
+import { USER_STORAGE, filterToSql } from '@provisio/store';
+import { forEachDialect } from './support/dialects.js';
 import { user } from './support/resources.js';
-import { openTempStore } from './support/temp-store.js';
 
 const REGISTRY = SchemaRegistry.standard();
-const TARGET = { dialect: sqliteDialect, registry: REGISTRY, storage: USER_STORAGE, tenantId: 't' };
 
 const compare = (
   attribute: string,
@@ -64,36 +63,39 @@ const REFUSED: readonly [string, FilterNode][] = [
   ],
 ];
 
-for (const [title, filter] of REFUSED) {
-  test(title, () => {
-    assert.throws(() => filterToSql(filter, TARGET), InvalidFilter);
-  });
-}
+forEachDialect((dialect) => {
+  const target = { dialect: dialect.sql, registry: REGISTRY, storage: USER_STORAGE, tenantId: 't' };
+  for (const [title, filter] of REFUSED) {
+    test(title, () => {
+      assert.throws(() => filterToSql(filter, target), InvalidFilter);
+    });
+  }
 
-test('sw is exact at the edges of Unicode: U+10FFFF prefixes and the surrogate gap', async (t) => {
-  const store = await openTempStore(t);
-  const tenant = await store.tenants.create({ slug: 'edges', name: 'Edges' });
-  const names = [
-    'a\u{10FFFF}',
-    'a\u{10FFFF}\u{10FFFF}z',
-    'b',
-    '\u{D7FF}x',
-    '\u{E000}',
-    '\u{FFFF}',
-    '\u{10000}',
-  ];
-  for (const name of names) await store.users.create(tenant.id, user(name));
-  const matching = async (prefix: string) => {
-    const filter = bindFilter(
-      parseFilter(`userName sw ${JSON.stringify(prefix)}`),
-      REGISTRY,
-      REGISTRY.resourceType('User'),
-    );
-    const page = await store.users.list(tenant.id, { filter });
-    return page.resources.map((r) => r.resource.userName).sort();
-  };
-  assert.deepEqual(await matching('a\u{10FFFF}'), ['a\u{10FFFF}', 'a\u{10FFFF}\u{10FFFF}z']);
-  assert.deepEqual(await matching('\u{D7FF}'), ['\u{D7FF}x']);
-  assert.deepEqual(await matching('\u{FFFF}'), ['\u{FFFF}']);
-  assert.deepEqual(await matching(''), names.slice().sort());
+  test('sw is exact at the edges of Unicode: U+10FFFF prefixes and the surrogate gap', async (t) => {
+    const store = await dialect.open(t);
+    const tenant = await store.tenants.create({ slug: 'edges', name: 'Edges' });
+    const names = [
+      'a\u{10FFFF}',
+      'a\u{10FFFF}\u{10FFFF}z',
+      'b',
+      '\u{D7FF}x',
+      '\u{E000}',
+      '\u{FFFF}',
+      '\u{10000}',
+    ];
+    for (const name of names) await store.users.create(tenant.id, user(name));
+    const matching = async (prefix: string) => {
+      const filter = bindFilter(
+        parseFilter(`userName sw ${JSON.stringify(prefix)}`),
+        REGISTRY,
+        REGISTRY.resourceType('User'),
+      );
+      const page = await store.users.list(tenant.id, { filter });
+      return page.resources.map((r) => r.resource.userName).sort();
+    };
+    assert.deepEqual(await matching('a\u{10FFFF}'), ['a\u{10FFFF}', 'a\u{10FFFF}\u{10FFFF}z']);
+    assert.deepEqual(await matching('\u{D7FF}'), ['\u{D7FF}x']);
+    assert.deepEqual(await matching('\u{FFFF}'), ['\u{FFFF}']);
+    assert.deepEqual(await matching(''), names.slice().sort());
+  });
 });

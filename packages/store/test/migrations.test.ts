@@ -10,17 +10,41 @@ import { user } from './support/resources.js';
 import { tempDirectory } from './support/temp-store.js';
 
 const run = promisify(execFile);
-const MIGRATIONS = ['0001-initial', '0002-admin', '0003-tenant-schemas'];
+const MIGRATIONS = [
+  '0001-initial',
+  '0002-admin',
+  '0003-tenant-schemas',
+  '0004-change-feed',
+  '0005-activity-log',
+  '0006-oauth-clients',
+  '0007-admin-sessions',
+  '0008-directory',
+];
 const TABLES = [
+  'activity_log',
+  'admin_sessions',
   'admin_tokens',
   'admins',
+  'directory_app_roles',
+  'directory_applications',
+  'directory_assignments',
+  'directory_members',
+  'directory_objects',
+  'directory_sequences',
+  'events',
   'group_members',
   'groups',
+  'login_attempts',
+  'oauth_clients',
+  'oauth_signing_keys',
+  'tenant_event_sequences',
   'tenant_schemas',
   'tenants',
   'tokens',
   'user_emails',
   'users',
+  'webhook_deliveries',
+  'webhooks',
 ];
 
 function tablesOf(store: ReturnType<typeof openSqliteStore>): string[] {

@@ -10,7 +10,7 @@ import { FILE, openTempStore, queryLog } from './support/temp-store.js';
 
 let store: SqliteStore;
 before(async () => {
-  store = await openFixtureStore(FILE);
+  store = await openFixtureStore(FILE, openTempStore);
 });
 
 function planOfFilter(resourceType: 'User' | 'Group', text: string): string[] {

@@ -11,12 +11,8 @@ const filter = (text: string) => bindFilter(parseFilter(text), REGISTRY, REGISTR
 test('seeded users are complete resources that indexed filters find', async (t) => {
   const store = await openTempStore(t);
   const tenant = await store.tenants.create({ slug: 'bench', name: 'Bench' });
-  const started = performance.now();
   const ids = await seedUsers(store, tenant.id, 20_000);
-  const elapsed = performance.now() - started;
   assert.equal(ids.length, 20_000);
-  // 20k well under the time 100k takes (≈8 s on a laptop-class CI box); a per-row kysely insert takes minutes.
-  assert.ok(elapsed < 15_000, `${elapsed} ms`);
 
   const byEmail = await store.users.list(tenant.id, {
     filter: filter('emails.value eq "USER1234@example.com"'),

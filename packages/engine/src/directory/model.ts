@@ -32,6 +32,15 @@ export const USER_ATTRIBUTES = [
   'manager',
 ] as const;
 
+/** User attributes that hold a list of strings (`;`-separated in CSV imports). */
+export const MULTI_VALUED_USER_ATTRIBUTES = ['otherMails', 'proxyAddresses', 'businessPhones'] as const;
+
+/**
+ * Directory extension attributes as Entra names them: `extension_<application id without dashes>_<name>`.
+ * Their values may be any {@link DirectoryValue}.
+ */
+export const EXTENSION_ATTRIBUTE = /^extension_[0-9a-f]{32}_[A-Za-z0-9_]+$/i;
+
 export const GROUP_ATTRIBUTES = ['displayName', 'mailNickname', 'description', 'mail'] as const;
 
 /**
@@ -48,11 +57,17 @@ export interface DirectoryUser {
   readonly changeSequence: number;
 }
 
+/** A direct member of a group, with its kind: a nested group is never sent as a member (B1). */
+export interface GroupMember {
+  readonly objectId: string;
+  readonly objectType: 'User' | 'Group';
+}
+
 export interface DirectoryGroup {
   readonly objectId: string;
   readonly attributes: Readonly<Record<string, DirectoryValue>>;
-  /** Direct members only (objectIds of users or groups): Entra never expands nesting (B1). */
-  readonly memberIds: readonly string[];
+  /** Direct members only (users or groups): Entra never expands nesting (B1). */
+  readonly members: readonly GroupMember[];
   readonly lifecycle: Lifecycle;
   readonly changeSequence: number;
 }
@@ -78,6 +93,8 @@ export interface AppRoleAssignment {
   readonly principalType: 'User' | 'Group';
   readonly appRoleId: string;
   readonly changeSequence: number;
+  /** Set on an assignment taken away; only delta reads (`changedAfter`) return such ones. */
+  readonly removed?: boolean;
 }
 
 /**
@@ -91,5 +108,12 @@ export interface DirectorySource {
   users(options?: { readonly changedAfter?: number }): AsyncIterable<DirectoryUser>;
   groups(options?: { readonly changedAfter?: number }): AsyncIterable<DirectoryGroup>;
   application(applicationId: string): Promise<Application>;
-  assignments(applicationId: string): Promise<readonly AppRoleAssignment[]>;
+  /**
+   * The application's current assignments; with `changedAfter`, those added or removed since (removed
+   * ones flagged), so an incremental cycle can disable whoever lost access.
+   */
+  assignments(
+    applicationId: string,
+    options?: { readonly changedAfter?: number },
+  ): Promise<readonly AppRoleAssignment[]>;
 }

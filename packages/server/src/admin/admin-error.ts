@@ -14,6 +14,7 @@ export type AdminErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'internal';
 
 const CODES: Readonly<Record<number, AdminErrorCode>> = {
@@ -24,6 +25,7 @@ const CODES: Readonly<Record<number, AdminErrorCode>> = {
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
 };
 
 /** An admin API refusal with its HTTP status; thrown by routes and hooks, rendered by {@link sendAdminError}. */

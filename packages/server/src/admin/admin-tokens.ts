@@ -19,8 +19,14 @@ export async function issueAdminToken(
   repositories: Pick<Repositories, 'adminTokens'>,
   adminId: string,
   description: string,
+  expires?: string,
 ): Promise<IssuedAdminToken> {
   const { secret, prefix, hash } = mintSecret(ADMIN_TOKEN_PREFIX);
-  const token = await repositories.adminTokens.create(adminId, { description, prefix, hash });
+  const token = await repositories.adminTokens.create(adminId, {
+    description,
+    prefix,
+    hash,
+    ...(expires === undefined ? {} : { expires }),
+  });
   return { token, secret };
 }

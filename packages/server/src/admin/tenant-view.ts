@@ -8,6 +8,8 @@ export interface TenantView {
   readonly provisioningEnabled: boolean;
   readonly scimCompat: string;
   readonly createdAt: string;
+  /** Set while the tenant is soft-deleted: SCIM answers as if it did not exist. */
+  readonly deletedAt?: string;
   readonly tenantUrls: {
     /** `<public>/scim/v2`: the tenant is the token's. */
     readonly byToken: string;
@@ -24,6 +26,7 @@ export function viewTenant(tenant: Tenant, publicUrl: string): TenantView {
     provisioningEnabled: tenant.provisioningEnabled,
     scimCompat: tenant.scimCompat,
     createdAt: tenant.created,
+    ...(tenant.deleted === undefined ? {} : { deletedAt: tenant.deleted }),
     tenantUrls: {
       byToken: `${publicUrl}/scim/v2`,
       bySlug: `${publicUrl}/tenants/${encodeURIComponent(tenant.slug)}/scim/v2`,
@@ -44,6 +47,7 @@ export const TENANT_SCHEMA = {
     provisioningEnabled: { type: 'boolean' },
     scimCompat: { type: 'string', enum: ['entra', 'strict'] },
     createdAt: { type: 'string', format: 'date-time' },
+    deletedAt: { type: 'string', format: 'date-time' },
     tenantUrls: {
       type: 'object',
       required: ['byToken', 'bySlug'],

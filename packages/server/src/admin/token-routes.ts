@@ -18,7 +18,7 @@ const TOKEN_PARAMS = {
   required: ['slug', 'id'],
   properties: { slug: { type: 'string' }, id: { type: 'string' } },
 } as const;
-const EXPIRES_AT = { type: 'string', format: 'date-time' } as const;
+export const EXPIRES_AT = { type: 'string', format: 'date-time' } as const;
 const ERRORS = { 400: ADMIN_ERROR_SCHEMA, 401: ADMIN_ERROR_SCHEMA, 404: ADMIN_ERROR_SCHEMA } as const;
 
 interface CreateTokenBody {
@@ -35,7 +35,7 @@ interface RotateTokenBody {
 type TokenParams = { readonly slug: string; readonly id: string };
 
 /** An optional future expiry, normalised to `toISOString` text (which the store orders by). */
-function futureExpiry(expiresAt: string | undefined, now: number): { expires?: string } {
+export function futureExpiry(expiresAt: string | undefined, now: number): { expires?: string } {
   if (expiresAt === undefined) return {};
   const at = Date.parse(expiresAt);
   if (Number.isNaN(at) || at <= now)

@@ -1,5 +1,5 @@
 /** How the admin API shows a SCIM token: never its hash, and its secret only in the answer that mints it. */
-import type { Token } from '@provisio/store';
+import type { Token, TokenLifecycle } from '@provisio/store';
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -16,10 +16,24 @@ export interface TokenView {
   readonly revokedAt?: string;
 }
 
-export function statusOf(token: Token, now: number): TokenStatus {
+export function statusOf(token: TokenLifecycle, now: number): TokenStatus {
   if (token.revoked !== undefined) return 'revoked';
   if (token.expires !== undefined && Date.parse(token.expires) <= now) return 'expired';
   return 'active';
+}
+
+/** The status and times every credential view shows (SCIM and admin tokens alike). */
+export function viewLifecycle(
+  token: TokenLifecycle,
+  now: number,
+): Pick<TokenView, 'status' | 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'> {
+  return {
+    status: statusOf(token, now),
+    createdAt: token.created,
+    ...(token.lastUsed === undefined ? {} : { lastUsedAt: token.lastUsed }),
+    ...(token.expires === undefined ? {} : { expiresAt: token.expires }),
+    ...(token.revoked === undefined ? {} : { revokedAt: token.revoked }),
+  };
 }
 
 export function viewToken(token: Token, now: number): TokenView {
@@ -28,11 +42,7 @@ export function viewToken(token: Token, now: number): TokenView {
     description: token.description,
     scope: token.scope,
     prefix: token.prefix,
-    status: statusOf(token, now),
-    createdAt: token.created,
-    ...(token.lastUsed === undefined ? {} : { lastUsedAt: token.lastUsed }),
-    ...(token.expires === undefined ? {} : { expiresAt: token.expires }),
-    ...(token.revoked === undefined ? {} : { revokedAt: token.revoked }),
+    ...viewLifecycle(token, now),
   };
 }
 

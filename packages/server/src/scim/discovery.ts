@@ -4,6 +4,7 @@
  * the behaviour. Entra reads `/Schemas` when an admin saves the app (A3).
  */
 import {
+  type AuthenticationScheme,
   Forbidden,
   NotFound,
   type ServiceProviderCapabilities,
@@ -17,8 +18,27 @@ import type { TenantScope } from './tenant-scope.js';
 
 type DiscoveryRequest = FastifyRequest<{ Querystring: RawQuery; Params: { id?: string } }>;
 
-/** What this server does; `/ServiceProviderConfig` is built from it. */
-export function capabilitiesOf(scope: TenantScope): ServiceProviderCapabilities {
+/** The server's token endpoint, next to the SCIM mount the request came through. */
+function tokenEndpointOf(baseUrl: string): string {
+  return `${baseUrl.replace(/(\/tenants\/[^/]+)?\/scim\/v2$/, '')}/oauth/token`;
+}
+
+/** RFC 7643 §5 `authenticationSchemes` entry for the client credentials grant (issue 5). */
+function oauthClientCredentialsScheme(baseUrl: string): AuthenticationScheme {
+  return {
+    type: 'oauthbearertoken',
+    name: 'OAuth 2.0 client credentials',
+    description: `An access token from ${tokenEndpointOf(baseUrl)} (grant_type=client_credentials, with this tenant's client id and secret), sent as "Authorization: Bearer <token>".`,
+    specUri: 'https://www.rfc-editor.org/info/rfc6749',
+    primary: false,
+  };
+}
+
+/**
+ * What this server does; `/ServiceProviderConfig` is built from it. `oauthClients`: whether the tenant has
+ * an OAuth client that is not revoked, which adds the client credentials scheme.
+ */
+export function capabilitiesOf(scope: TenantScope, oauthClients = false): ServiceProviderCapabilities {
   const { limits, baseUrl } = scope;
   return {
     patch: true,
@@ -44,6 +64,7 @@ export function capabilitiesOf(scope: TenantScope): ServiceProviderCapabilities 
         specUri: 'https://www.rfc-editor.org/info/rfc6750',
         primary: true,
       },
+      ...(oauthClients ? [oauthClientCredentialsScheme(baseUrl)] : []),
     ],
     location: `${baseUrl}/ServiceProviderConfig`,
   };
@@ -61,9 +82,12 @@ function refuseFilter(request: DiscoveryRequest): TenantScope {
 }
 
 export const discoveryRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/ServiceProviderConfig', async (request: DiscoveryRequest) =>
-    serviceProviderConfig(capabilitiesOf(refuseFilter(request))),
-  );
+  app.get('/ServiceProviderConfig', async (request: DiscoveryRequest) => {
+    const scope = refuseFilter(request);
+    const clients = await scope.store.oauthClients.list(scope.tenant.id);
+    const oauth = clients.some((client) => client.revoked === undefined);
+    return serviceProviderConfig(capabilitiesOf(scope, oauth));
+  });
 
   app.get('/Schemas', async (request: DiscoveryRequest) => {
     const { registry, baseUrl } = refuseFilter(request);

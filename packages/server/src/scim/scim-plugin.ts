@@ -5,6 +5,8 @@
  */
 import { NotFound, SchemaRegistry } from '@provisio/scim-core';
 import type { FastifyPluginAsync } from 'fastify';
+import { recordActivity } from '../activity/activity-hooks.js';
+import type { ActivityRecorder } from '../activity/activity-recorder.js';
 import { type AuthenticationOptions, authenticateTenant, scopeOf } from './authentication.js';
 import { bulkRoutes } from './bulk.js';
 import { discoveryRoutes } from './discovery.js';
@@ -18,6 +20,8 @@ import { USERS } from './users.js';
 export interface ScimPluginOptions extends AuthenticationOptions {
   /** Largest request body in bytes (`bulk.maxPayloadSize`). */
   readonly bodyLimit: number;
+  /** Where each request's activity-log entry goes (issue 5). */
+  readonly activity: ActivityRecorder;
 }
 
 /** The resource types served, in the order a root `/.search` lists them. */
@@ -37,6 +41,7 @@ export const scimPlugin: FastifyPluginAsync<ScimPluginOptions> = async (app, opt
   app.addHook('onRequest', async (_request, reply) => {
     reply.type(SCIM_MEDIA_TYPE);
   });
+  recordActivity(app, options.activity);
   app.addHook('onRequest', authenticateTenant(options));
   app.addHook('onSend', async (_request, reply, payload) => {
     // 204 and 304 carry no body, so they carry no media type either.

@@ -1,11 +1,10 @@
 /**
- * A real server for tests: SQLite in a fresh temp directory, fastify listening on 127.0.0.1:0, requests
- * over HTTP with fetch. No mocks. Each `tenant()` call makes an isolated tenant with its own token.
+ * A real server for tests: a scratch store of either dialect (SQLite in a fresh temp directory, or a fresh
+ * PostgreSQL schema dropped on close), fastify listening on 127.0.0.1:0, requests over HTTP with fetch. No
+ * mocks. Each `tenant()` call makes an isolated tenant with its own token.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  type AppOptions,
   type ServerConfig,
   buildApp,
   createLogger,
@@ -14,7 +13,14 @@ import {
   issueToken,
   parseConfig,
 } from '@provisio/server';
-import { type Store, type Tenant, openSqliteStore } from '@provisio/store';
+import type { Tenant } from '@provisio/store';
+import {
+  SQLITE,
+  TEST_DIALECTS,
+  type TestDialect,
+  type TestStore,
+  forEachDialect,
+} from '@provisio/store/testing';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 
@@ -46,10 +52,22 @@ export interface TestTenant {
   scim(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
 }
 
+export interface TestServerOptions {
+  /** Where the server's pino logs go (JSON lines); the default discards them. */
+  readonly logs?: DestinationStream;
+  readonly webhooks?: AppOptions['webhooks'];
+  /** The store's dialect; SQLite by default. */
+  readonly dialect?: TestDialect;
+}
+
 export interface TestServer {
   readonly app: FastifyInstance;
-  readonly store: Store;
+  /** The server's store, with its kysely instance for checks behind the API's back. */
+  readonly store: TestStore;
   readonly config: ServerConfig;
+  readonly dialect: TestDialect;
+  /** Another store on the server's database, as a second process would open it; the caller closes it. */
+  openPeerStore(): Promise<TestStore>;
   /** Every SQL statement the store ran, in order; tests clear it to watch one request. */
   readonly queries: string[];
   /** `http://127.0.0.1:<port>`. */
@@ -84,27 +102,40 @@ export async function send(method: string, url: string, options: RequestOptions 
 
 let tenants = 0;
 
-/** Starts a server; `env` overrides PROVISIO_* settings (rate limiting is off unless set). */
+/** Declares the tests `body` defines once per dialect, in a suite named `[sqlite]` / `[postgres]`. */
+export function forEachServerDialect(body: (dialect: TestDialect) => void): void {
+  forEachDialect(body, TEST_DIALECTS);
+}
+
+/**
+ * Starts a server; `env` overrides PROVISIO_* settings (rate limiting is off unless set). The database
+ * settings name the scratch store, so the config tells the truth about where the data is.
+ */
 export async function startTestServer(
   env: Readonly<Record<string, string>> = {},
-  logs?: DestinationStream,
+  { logs, webhooks, dialect = SQLITE }: TestServerOptions = {},
 ): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'provisio-server-'));
-  const config = parseConfig({
-    PROVISIO_PORT: '0',
-    PROVISIO_DATA_DIR: dataDir,
-    PROVISIO_RATE_LIMIT: '0',
-    ...env,
-  });
   const queries: string[] = [];
-  const store = openSqliteStore({
-    file: join(dataDir, 'provisio.db'),
+  const scratch = await dialect.openScratch({
     log: (event) => {
       queries.push(event.query.sql);
     },
   });
-  await store.migrate();
-  const app = buildApp({ store, config, ...(logs ? { logger: createLogger('info', logs) } : {}) });
+  const { store, location } = scratch;
+  const config = parseConfig({
+    PROVISIO_PORT: '0',
+    PROVISIO_RATE_LIMIT: '0',
+    ...(location.dialect === 'sqlite'
+      ? { PROVISIO_DATA_DIR: location.directory }
+      : { PROVISIO_DATABASE_URL: location.url, PROVISIO_DATABASE_SCHEMA: location.schema }),
+    ...env,
+  });
+  const app = buildApp({
+    store,
+    config,
+    ...(logs ? { logger: createLogger('info', logs) } : {}),
+    ...(webhooks === undefined ? {} : { webhooks }),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address !== 'object') throw new Error('the server is not listening on TCP');
@@ -114,6 +145,8 @@ export async function startTestServer(
     app,
     store,
     config,
+    dialect,
+    openPeerStore: scratch.reopen,
     queries,
     origin,
     async tenant(options = {}) {
@@ -142,8 +175,7 @@ export async function startTestServer(
     request: (method, path, options) => send(method, `${origin}${path}`, options),
     async close() {
       await app.close();
-      await store.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }

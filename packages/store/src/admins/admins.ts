@@ -1,12 +1,12 @@
 /** The administrators repository. Only scrypt hashes are stored: the repository refuses anything else. */
-import { InvalidValue, Uniqueness } from '@provisio/scim-core';
+import { InvalidValue, NotFound, Uniqueness } from '@provisio/scim-core';
 import type { Selectable } from 'kysely';
 import type { Admin, AdminRepository, NewAdmin } from '../contract.js';
 import type { AdminsTable } from '../database.js';
 import type { StoreContext } from '../store-context.js';
 import { isPasswordHash } from '../users/password.js';
 
-function toAdmin(row: Selectable<AdminsTable>): Admin {
+export function toAdmin(row: Selectable<AdminsTable>): Admin {
   return {
     id: row.id,
     username: row.username,
@@ -16,13 +16,17 @@ function toAdmin(row: Selectable<AdminsTable>): Admin {
   };
 }
 
+function checkPasswordHash(passwordHash: string): void {
+  if (!isPasswordHash(passwordHash)) {
+    throw new InvalidValue('an admin password must be stored as a hash (hashPassword), never as given');
+  }
+}
+
 export class SqlAdminRepository implements AdminRepository {
   constructor(private readonly context: StoreContext) {}
 
   async create(input: NewAdmin): Promise<Admin> {
-    if (!isPasswordHash(input.passwordHash)) {
-      throw new InvalidValue('an admin password must be stored as a hash (hashPassword), never as given');
-    }
+    checkPasswordHash(input.passwordHash);
     const row: AdminsTable = {
       id: this.context.newId(),
       username: input.username,
@@ -41,6 +45,16 @@ export class SqlAdminRepository implements AdminRepository {
     return toAdmin(row);
   }
 
+  async get(id: string): Promise<Admin> {
+    const row = await this.context.db
+      .selectFrom('admins')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`admin "${id}" not found`);
+    return toAdmin(row);
+  }
+
   async findByUsername(username: string): Promise<Admin | undefined> {
     const row = await this.context.db
       .selectFrom('admins')
@@ -53,5 +67,17 @@ export class SqlAdminRepository implements AdminRepository {
   async list(): Promise<readonly Admin[]> {
     const rows = await this.context.db.selectFrom('admins').selectAll().orderBy('username').execute();
     return rows.map(toAdmin);
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<Admin> {
+    checkPasswordHash(passwordHash);
+    const row = await this.context.db
+      .updateTable('admins')
+      .set({ password_hash: passwordHash, must_change_password: 0 })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`admin "${id}" not found`);
+    return toAdmin(row);
   }
 }

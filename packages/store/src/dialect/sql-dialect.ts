@@ -1,6 +1,6 @@
 /**
  * What dialect-neutral code (filter compiler, sorting, repositories) needs said differently per database.
- * SQLite implements it today (`sqlite.ts`); PostgreSQL (jsonb, `lower()` under a C collation, LIKE) later.
+ * SQLite (`sqlite.ts`, JSON as text) and PostgreSQL (`postgres.ts`, jsonb) implement it.
  */
 import type { Expression, RawBuilder, SqlBool } from 'kysely';
 
@@ -9,10 +9,21 @@ export type SqlExpression = Expression<unknown>;
 /** RFC 7644 §3.4.2.2 substring operators. */
 export type MatchOperator = 'co' | 'sw' | 'ew';
 
+/** The SQL scalar a JSON value is compared as: text, a number, or a boolean as 0/1. */
+export type JsonScalarType = 'string' | 'number' | 'boolean';
+
 export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
-  /** The scalar at `path` inside a JSON document: text, number, or a boolean as {@link booleanValue} reads. */
+  /**
+   * The value at `path` inside a JSON document. Compare it only through {@link jsonScalar}: SQLite yields
+   * the scalar itself, PostgreSQL a jsonb value.
+   */
   jsonValue(document: SqlExpression, path: readonly string[]): RawBuilder<unknown>;
+  /**
+   * A value from {@link jsonValue}, {@link elementValue} or {@link primaryElementValue} as a scalar of
+   * `type` (a boolean reads as {@link booleanValue}); on PostgreSQL NULL when it holds another JSON type.
+   */
+  jsonScalar(value: SqlExpression, type: JsonScalarType): RawBuilder<unknown>;
   /**
    * RFC 7644 §3.4.2.2 `pr` on a JSON value: present and not null, `""`, `[]` or `{}`. Two-valued (never
    * NULL), whatever the value's JSON type.
@@ -35,6 +46,8 @@ export interface SqlDialect {
   lower(value: SqlExpression): RawBuilder<string>;
   /** Normalises a stored dateTime so it compares as `Date.toISOString()` text does. */
   dateTime(value: SqlExpression): RawBuilder<string>;
+  /** Text that sorts by code point, as key columns do, whatever the database's default collation. */
+  codePointOrder(value: SqlExpression): SqlExpression;
   /** The parameter value a boolean is compared with. */
   booleanValue(value: boolean): unknown;
   /** `co`/`sw`/`ew` on a case-exact operand. */

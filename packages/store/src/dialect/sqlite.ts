@@ -38,6 +38,8 @@ function globPattern(op: MatchOperator, literal: string): string {
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
   jsonValue: (document, path) => sql`json_extract(${document}, ${sqliteJsonPath(path)})`,
+  // json_extract already yields SQL scalars (true as 1).
+  jsonScalar: (value) => sql`${value}`,
   jsonPresent: (document, path) => {
     const at = sqliteJsonPath(path);
     return sql<SqlBool>`(case json_type(${document}, ${at}) when 'text' then json_extract(${document}, ${at}) <> '' when 'array' then json_array_length(${document}, ${at}) > 0 when 'object' then json_extract(${document}, ${at}) <> '{}' else coalesce(json_type(${document}, ${at}) <> 'null', false) end)`;
@@ -55,6 +57,8 @@ export const sqliteDialect: SqlDialect = {
     return sql`(select ${value} from json_each(${document}, ${sqliteJsonPath(path)}) as el order by ${order} limit 1)`;
   },
   lower: (value) => sql<string>`scim_lower(${value})`,
+  // SQLite's default BINARY collation compares UTF-8 bytes, which is code point order.
+  codePointOrder: (value) => value,
   // strftime's %f prints seconds with milliseconds: the exact shape of Date.toISOString().
   dateTime: (value) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${value})`,
   booleanValue: (value) => (value ? 1 : 0),
@@ -66,6 +70,9 @@ export const sqliteDialect: SqlDialect = {
     /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(error.code) &&
     new RegExp(`\\.${column}(,|$)`).test(error.message),
 };
+
+/** How long a writer waits for another connection's write lock unless told otherwise. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export interface SqliteFileOptions {
   readonly file: string;
@@ -100,7 +107,7 @@ function enableWal(database: BetterSqlite3.Database, busyTimeoutMs: number): voi
 
 export function openSqliteFile(options: SqliteFileOptions): BetterSqlite3.Database {
   const database = new BetterSqlite3(options.file);
-  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
+  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   enableWal(database, busyTimeoutMs);
   database.pragma('synchronous = NORMAL');

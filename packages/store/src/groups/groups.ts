@@ -13,6 +13,9 @@ import type {
   WriteOptions,
 } from '../contract.js';
 import type { Database, GroupsTable } from '../database.js';
+import { dialectOf } from '../dialect/dialect-of.js';
+import { type NewChangeEvent, appendEvents, memberEvents } from '../events/events.js';
+import { MemberChanges } from '../events/member-changes.js';
 import { deleteResource } from '../resources/delete-resource.js';
 import { targetOf } from '../resources/list-target.js';
 import {
@@ -43,6 +46,14 @@ function toGroupColumns(resource: ScimResource): GroupColumns {
       typeof resource.externalId === 'string' && resource.externalId !== '' ? resource.externalId : null,
     data: resourceData(resource, ['members']),
   };
+}
+
+/** The event of a write to the group's own columns: a rename, or another update. */
+function groupWritten(row: GroupsTable, previousName: string): NewChangeEvent {
+  const { id, version, display_name: displayName } = row;
+  return displayName === previousName
+    ? { type: 'group.updated', resourceType: 'Group', resourceId: id, data: { version } }
+    : { type: 'group.renamed', resourceType: 'Group', resourceId: id, data: { version, displayName } };
 }
 
 /** The member ids a resource body lists (`members[].value`), lower-cased and deduplicated. */
@@ -82,18 +93,38 @@ export class SqlGroupRepository implements GroupRepository {
         `displayName "${columns.display_name}" is already in use`,
         () => trx.insertInto('groups').values(row).execute(),
       );
-      await insertMembers(trx, tenantId, row.id, types);
+      const changes = new MemberChanges();
+      changes.added(await insertMembers(trx, tenantId, row.id, types));
+      await appendEvents(this.context, trx, tenantId, row.last_modified, [
+        { type: 'group.created', resourceType: 'Group', resourceId: row.id, data: { version: 1 } },
+        ...memberEvents(row.id, 1, changes),
+      ]);
       const [stored] = await this.#within(trx).#withMembers(tenantId, [row], undefined);
       return stored!;
     });
   }
 
-  async get(tenantId: string, id: string, options?: GroupReadOptions): Promise<StoredResource> {
-    const row = await this.context.db
+  get(tenantId: string, id: string, options?: GroupReadOptions): Promise<StoredResource> {
+    return this.#read(tenantId, id, options, false);
+  }
+
+  /**
+   * With `lock`, the row stays locked until the transaction ends (PostgreSQL; SQLite's write transactions
+   * are serial already), so a concurrent PATCH waits instead of failing its versioned write.
+   */
+  async #read(
+    tenantId: string,
+    id: string,
+    options: GroupReadOptions | undefined,
+    lock: boolean,
+  ): Promise<StoredResource> {
+    const { db } = this.context;
+    const row = await db
       .selectFrom('groups')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
+      .$if(lock && dialectOf(db) === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
     if (!row) throw new NotFound(`Group "${id}" not found`);
     const [stored] = await this.#withMembers(tenantId, [row], options);
@@ -109,13 +140,27 @@ export class SqlGroupRepository implements GroupRepository {
   ): Promise<StoredResource> {
     return inTransaction(this.context.db, async (trx) => {
       const types = await memberTypes(trx, tenantId, id, memberValuesOf(resource));
+      const previous = await trx
+        .selectFrom('groups')
+        .select('display_name')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       const row = await this.#within(trx).#write(tenantId, id, resource, options?.ifVersion);
-      await trx
+      const changes = new MemberChanges();
+      const removed = await trx
         .deleteFrom('group_members')
         .where('tenant_id', '=', tenantId)
         .where('group_id', '=', id)
+        .returning('member_id')
         .execute();
-      await insertMembers(trx, tenantId, id, types);
+      changes.removed(removed.map((member) => member.member_id));
+      changes.added(await insertMembers(trx, tenantId, id, types));
+      // #write has thrown NotFound unless the group (and so `previous`) exists.
+      await appendEvents(this.context, trx, tenantId, row.last_modified, [
+        groupWritten(row, previous!.display_name),
+        ...memberEvents(id, row.version, changes),
+      ]);
       const [stored] = await this.#within(trx).#withMembers(tenantId, [row], options);
       return stored!;
     });
@@ -133,7 +178,7 @@ export class SqlGroupRepository implements GroupRepository {
   ): Promise<StoredResource> {
     return inTransaction(this.context.db, async (trx) => {
       const groups = this.#within(trx);
-      const current = await groups.get(tenantId, id, { members: false });
+      const current = await groups.#read(tenantId, id, { members: false }, true);
       if (options?.ifVersion !== undefined && current.version !== options.ifVersion) {
         throw versionMismatch('Group', id, current.version, options.ifVersion);
       }
@@ -141,6 +186,9 @@ export class SqlGroupRepository implements GroupRepository {
       if (next === current.resource)
         return options?.members === false ? current : groups.get(tenantId, id, options);
       const row = await groups.#write(tenantId, id, next, current.version);
+      await appendEvents(this.context, trx, tenantId, row.last_modified, [
+        groupWritten(row, current.resource.displayName as string),
+      ]);
       const [stored] = await groups.#withMembers(tenantId, [row], options);
       return stored!;
     });
@@ -176,7 +224,15 @@ export class SqlGroupRepository implements GroupRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return throwMissing(trx, 'groups', 'Group', tenantId, groupId, options?.ifVersion);
-      for (const step of plan.steps) await step(trx, tenantId, groupId, types);
+      const changes = new MemberChanges();
+      for (const step of plan.steps) await step(trx, tenantId, groupId, types, changes);
+      await appendEvents(
+        this.context,
+        trx,
+        tenantId,
+        row.last_modified,
+        memberEvents(groupId, row.version, changes),
+      );
       return toStoredResource(row, 'Group', {});
     });
   }

@@ -4,15 +4,23 @@
  * does not depend on how many members the group has.
  */
 import { InvalidValue, type MemberRef, type MembershipDelta, NoTarget } from '@provisio/scim-core';
-import type { DeleteResult, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, GroupMembersTable } from '../database.js';
+import type { MemberChanges } from '../events/member-changes.js';
 import { elementFilterToSql } from '../scim/filter-to-sql.js';
 import type { SqlTarget } from '../scim/sql-target.js';
 import { chunk } from '../store-context.js';
 import { insertMembers } from './memberships.js';
 
 type MemberTypes = ReadonlyMap<string, GroupMembersTable['member_type']>;
-type Step = (db: Kysely<Database>, tenantId: string, groupId: string, types: MemberTypes) => Promise<void>;
+/** One delta's SQL; it records the members it actually added or removed in `changes` (the change feed). */
+type Step = (
+  db: Kysely<Database>,
+  tenantId: string,
+  groupId: string,
+  types: MemberTypes,
+  changes: MemberChanges,
+) => Promise<void>;
 
 export interface MemberDeltaPlan {
   /** Every id some step adds: validated against the tenant before anything is written. */
@@ -34,22 +42,25 @@ function pick(types: MemberTypes, values: readonly string[]): MemberTypes {
   return new Map(values.map((value) => [value, types.get(value)!]));
 }
 
-const removeAll: Step = async (db, tenantId, groupId) => {
-  await db
+const removeAll: Step = async (db, tenantId, groupId, _types, changes) => {
+  const removed = await db
     .deleteFrom('group_members')
     .where('tenant_id', '=', tenantId)
     .where('group_id', '=', groupId)
+    .returning('member_id')
     .execute();
+  changes.removed(removed.map((row) => row.member_id));
 };
 
 function addStep(values: readonly string[]): Step {
-  return (db, tenantId, groupId, types) => insertMembers(db, tenantId, groupId, pick(types, values));
+  return async (db, tenantId, groupId, types, changes) => {
+    changes.added(await insertMembers(db, tenantId, groupId, pick(types, values)));
+  };
 }
 
 /** A remove that matched nothing fails, as in scim-core, unless the client profile says to ignore it. */
-function checkRemoved(results: readonly DeleteResult[], ignoreUnmatched: boolean): void {
-  const removed = results.reduce((sum, result) => sum + result.numDeletedRows, 0n);
-  if (removed === 0n && !ignoreUnmatched) throw new NoTarget('members has no member to remove');
+function checkRemoved(removed: number, ignoreUnmatched: boolean): void {
+  if (removed === 0 && !ignoreUnmatched) throw new NoTarget('members has no member to remove');
 }
 
 function planDelta(
@@ -67,9 +78,9 @@ function planDelta(
       const add = addStep(values);
       return {
         added: values,
-        step: async (db, tenantId, groupId, types) => {
-          await removeAll(db, tenantId, groupId, types);
-          await add(db, tenantId, groupId, types);
+        step: async (db, tenantId, groupId, types, changes) => {
+          await removeAll(db, tenantId, groupId, types, changes);
+          await add(db, tenantId, groupId, types, changes);
         },
       };
     }
@@ -77,19 +88,20 @@ function planDelta(
       const values = normalizeValues(delta.values);
       return {
         added: [],
-        step: async (db, tenantId, groupId) => {
-          const results = [];
+        step: async (db, tenantId, groupId, _types, changes) => {
+          let removed = 0;
           for (const batch of chunk(values)) {
-            results.push(
-              await db
-                .deleteFrom('group_members')
-                .where('tenant_id', '=', tenantId)
-                .where('group_id', '=', groupId)
-                .where('member_id', 'in', batch)
-                .executeTakeFirstOrThrow(),
-            );
+            const rows = await db
+              .deleteFrom('group_members')
+              .where('tenant_id', '=', tenantId)
+              .where('group_id', '=', groupId)
+              .where('member_id', 'in', batch)
+              .returning('member_id')
+              .execute();
+            changes.removed(rows.map((row) => row.member_id));
+            removed += rows.length;
           }
-          checkRemoved(results, ignoreUnmatched);
+          checkRemoved(removed, ignoreUnmatched);
         },
       };
     }
@@ -98,14 +110,16 @@ function planDelta(
       const condition = elementFilterToSql(delta.filter, target, { attribute: 'members' }, 'group_members');
       return {
         added: [],
-        step: async (db, tenantId, groupId) => {
-          const result = await db
+        step: async (db, tenantId, groupId, _types, changes) => {
+          const rows = await db
             .deleteFrom('group_members')
             .where('tenant_id', '=', tenantId)
             .where('group_id', '=', groupId)
             .where(condition)
-            .executeTakeFirstOrThrow();
-          checkRemoved([result], ignoreUnmatched);
+            .returning('group_members.member_id')
+            .execute();
+          changes.removed(rows.map((row) => row.member_id));
+          checkRemoved(rows.length, ignoreUnmatched);
         },
       };
     }

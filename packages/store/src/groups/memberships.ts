@@ -5,6 +5,7 @@
 import { InvalidValue } from '@provisio/scim-core';
 import { type Kysely, sql } from 'kysely';
 import type { Database, GroupMembersTable } from '../database.js';
+import { dialectOf } from '../dialect/dialect-of.js';
 import { preparedQuery } from '../prepared-query.js';
 import { chunk } from '../store-context.js';
 
@@ -128,21 +129,24 @@ export async function memberTypes(
   if (groupId !== undefined && values.includes(groupId)) {
     throw new InvalidValue(`members: group "${groupId}" cannot be a member of itself`);
   }
-  const types = new Map<string, GroupMembersTable['member_type']>();
-  for (const ids of chunk(values)) {
-    const found = await db
-      .selectFrom('users')
-      .select(['id', sql<GroupMembersTable['member_type']>`'User'`.as('type')])
+  // On PostgreSQL the members found stay share-locked until the membership commits: a concurrent delete
+  // of one waits, then removes the new membership with the rest (SQLite's writers are serial anyway).
+  const lock = dialectOf(db) === 'postgres';
+  const lookup = (table: 'users' | 'groups', type: GroupMembersTable['member_type'], ids: string[]) =>
+    db
+      .selectFrom(table)
+      .select(['id', sql<GroupMembersTable['member_type']>`${sql.lit(type)}`.as('type')])
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', ids)
-      .unionAll(
-        db
-          .selectFrom('groups')
-          .select(['id', sql<GroupMembersTable['member_type']>`'Group'`.as('type')])
-          .where('tenant_id', '=', tenantId)
-          .where('id', 'in', ids),
-      )
-      .execute();
+      .$if(lock, (q) => q.forShare());
+  const types = new Map<string, GroupMembersTable['member_type']>();
+  for (const ids of chunk(values)) {
+    const users = lookup('users', 'User', ids);
+    const groups = lookup('groups', 'Group', ids);
+    // Locking clauses are not allowed in a UNION's branches.
+    const found = lock
+      ? [...(await users.execute()), ...(await groups.execute())]
+      : await users.unionAll(groups).execute();
     for (const row of found) types.set(row.id, row.type);
   }
   const missing = values.filter((value) => !types.has(value));
@@ -154,26 +158,33 @@ export async function memberTypes(
   return types;
 }
 
-/** Adds memberships; already present ones are left alone (PATCH add is idempotent, RFC 7644 §3.5.2.1). */
+/**
+ * Adds memberships; already present ones are left alone (PATCH add is idempotent, RFC 7644 §3.5.2.1).
+ * Returns the ids that were not members yet: what the change feed reports.
+ */
 export async function insertMembers(
   db: Kysely<Database>,
   tenantId: string,
   groupId: string,
   types: ReadonlyMap<string, GroupMembersTable['member_type']>,
-): Promise<void> {
+): Promise<string[]> {
   const rows = [...types].map(([member_id, member_type]) => ({
     tenant_id: tenantId,
     group_id: groupId,
     member_id,
     member_type,
   }));
+  const inserted: string[] = [];
   for (const batch of chunk(rows, 200)) {
-    await db
+    const added = await db
       .insertInto('group_members')
       .values(batch)
       .onConflict((conflict) => conflict.doNothing())
+      .returning('member_id')
       .execute();
+    for (const row of added) inserted.push(row.member_id);
   }
+  return inserted;
 }
 
 /**

@@ -3,29 +3,55 @@
  * index is per tenant and a tenant's rows cascade away with it. Secondary indexes end in `id`: the
  * tie-breaker of keyset paging, so sorted pages are index ranges.
  */
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import { type CreateIndexBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { dialectOf } from '../dialect/dialect-of.js';
 
 type Columns<T extends string> = CreateTableBuilder<T, string>;
 
-/** id, external_id, created, last_modified, version, data: the columns every resource table has. */
-function addResourceColumns<T extends string>(table: Columns<T>): Columns<T> {
+/**
+ * The type of the columns that are sorted and scanned as ranges (`sw` → [prefix, successor of prefix)):
+ * on PostgreSQL they compare in the "C" collation, by code point as on SQLite, whatever collation the
+ * database was created with; a language collation would order `ä` between `a` and `b` and put it in the
+ * range of `sw "a"`.
+ */
+function keyText(db: Kysely<unknown>) {
+  return dialectOf(db) === 'postgres' ? sql`text collate "C"` : 'text';
+}
+
+/**
+ * id, external_id, created, last_modified, version, data: the columns every resource table has. `data` is
+ * jsonb on PostgreSQL, so filters on JSON-only attributes read it without parsing text per row.
+ */
+function addResourceColumns<T extends string>(db: Kysely<unknown>, table: Columns<T>): Columns<T> {
   return table
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('id', 'text', (c) => c.notNull())
-    .addColumn('external_id', 'text')
+    .addColumn('external_id', keyText(db))
     .addColumn('created', 'text', (c) => c.notNull())
     .addColumn('last_modified', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull());
+    .addColumn('data', dialectOf(db) === 'postgres' ? 'jsonb' : 'text', (c) => c.notNull());
+}
+
+/**
+ * An index on (tenant_id, `key`, ...`trailing`). Pages sort NULL keys first (`asc nulls first`, and its
+ * reverse `desc nulls last`), as SQLite does by default; a PostgreSQL b-tree puts NULLs last unless told,
+ * and could then serve a page in neither direction.
+ */
+function onKey(
+  db: Kysely<unknown>,
+  index: CreateIndexBuilder,
+  key: string,
+  trailing: readonly string[] = [],
+) {
+  if (dialectOf(db) !== 'postgres') return index.columns(['tenant_id', key, ...trailing]);
+  const keyFirst = sql`${sql.ref(key)} nulls first`;
+  return index.expression(sql.join([sql.ref('tenant_id'), keyFirst, ...trailing.map((c) => sql.ref(c))]));
 }
 
 async function addSortableIndexes(db: Kysely<unknown>, table: string, columns: readonly string[]) {
   for (const column of columns) {
-    await db.schema
-      .createIndex(`${table}_${column}`)
-      .on(table)
-      .columns(['tenant_id', column, 'id'])
-      .execute();
+    await onKey(db, db.schema.createIndex(`${table}_${column}`).on(table), column, ['id']).execute();
   }
 }
 
@@ -55,23 +81,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('tokens_tenant').on('tokens').column('tenant_id').execute();
 
-  await addResourceColumns(db.schema.createTable('users'))
+  await addResourceColumns(db, db.schema.createTable('users'))
     .addColumn('user_name', 'text', (c) => c.notNull())
-    .addColumn('user_name_key', 'text', (c) => c.notNull())
+    .addColumn('user_name_key', keyText(db), (c) => c.notNull())
     .addColumn('display_name', 'text')
-    .addColumn('display_name_key', 'text')
+    .addColumn('display_name_key', keyText(db))
     .addColumn('active', 'integer')
-    .addColumn('employee_number_key', 'text')
-    .addColumn('department_key', 'text')
-    .addColumn('manager_key', 'text')
+    .addColumn('employee_number_key', keyText(db))
+    .addColumn('department_key', keyText(db))
+    .addColumn('manager_key', keyText(db))
     .addPrimaryKeyConstraint('users_pk', ['tenant_id', 'id'])
     .execute();
-  await db.schema
-    .createIndex('users_user_name_key')
-    .on('users')
-    .columns(['tenant_id', 'user_name_key'])
-    .unique()
-    .execute();
+  await onKey(
+    db,
+    db.schema.createIndex('users_user_name_key').on('users').unique(),
+    'user_name_key',
+  ).execute();
   await addSortableIndexes(db, 'users', [
     'external_id',
     'display_name_key',
@@ -88,8 +113,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('ordinal', 'integer', (c) => c.notNull())
-    .addColumn('value_key', 'text')
-    .addColumn('type_key', 'text')
+    .addColumn('value_key', keyText(db))
+    .addColumn('type_key', keyText(db))
     .addColumn('is_primary', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('user_emails_pk', ['tenant_id', 'user_id', 'ordinal'])
     .addForeignKeyConstraint(
@@ -106,17 +131,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['tenant_id', 'value_key'])
     .execute();
 
-  await addResourceColumns(db.schema.createTable('groups'))
+  await addResourceColumns(db, db.schema.createTable('groups'))
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('display_name_key', 'text', (c) => c.notNull())
+    .addColumn('display_name_key', keyText(db), (c) => c.notNull())
     .addPrimaryKeyConstraint('groups_pk', ['tenant_id', 'id'])
     .execute();
-  await db.schema
-    .createIndex('groups_display_name_key')
-    .on('groups')
-    .columns(['tenant_id', 'display_name_key'])
-    .unique()
-    .execute();
+  await onKey(
+    db,
+    db.schema.createIndex('groups_display_name_key').on('groups').unique(),
+    'display_name_key',
+  ).execute();
   await addSortableIndexes(db, 'groups', ['external_id', 'created', 'last_modified']);
 
   // Members may be users or groups, so member_id has no foreign key: deletes clean it up explicitly.

@@ -1,3 +1,4 @@
+import { appendEvents } from '../events/events.js';
 import { removeFromAllGroups } from '../groups/memberships.js';
 import type { ResourceStorage } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
@@ -6,6 +7,7 @@ import { throwMissing } from './stored-resource.js';
 /**
  * RFC 7644 §3.6: deletes one user or group (only at `ifVersion` when given) and takes it out of every group
  * it belonged to, bumping those groups' versions. A group's own member rows go by foreign-key cascade.
+ * Its one `*.deleted` event stands for those membership removals too.
  */
 export function deleteResource(
   context: StoreContext,
@@ -25,6 +27,11 @@ export function deleteResource(
       .returning('id')
       .executeTakeFirst();
     if (!deleted) return throwMissing(trx, storage.table, storage.resourceType, tenantId, id, ifVersion);
-    await removeFromAllGroups(trx, tenantId, id, context.now());
+    const now = context.now();
+    await removeFromAllGroups(trx, tenantId, id, now);
+    const type = storage.resourceType === 'User' ? 'user.deleted' : 'group.deleted';
+    await appendEvents(context, trx, tenantId, now, [
+      { type, resourceType: storage.resourceType, resourceId: id, data: {} },
+    ]);
   });
 }

@@ -25,6 +25,7 @@ import {
   attributeKey,
   dataColumn,
   jsonPathOf,
+  jsonScalarType,
   resolvePath,
   rowOperand,
   showPath,
@@ -129,13 +130,14 @@ function typeError(shown: string, definition: AttributeDefinition, value: Litera
 /** One comparison on one operand, typed by the attribute's schema (RFC 7644 §3.4.2.2 operator rules). */
 function compareOperand(
   scope: Scope,
-  operand: Operand,
+  stored: Operand,
   definition: AttributeDefinition,
   op: Exclude<CompareOperator, 'ne'>,
   value: Literal,
   shown: string,
 ): Predicate {
   const { dialect } = scope;
+  const operand = asScalar(dialect, stored, definition);
   const unsupported = () =>
     new InvalidFilter(`operator ${op} does not apply to ${shown}, of type ${definition.type}`);
   switch (definition.type) {
@@ -199,9 +201,17 @@ function prefixSuccessor(prefix: string): string | undefined {
   return undefined;
 }
 
+/** A JSON operand as the SQL scalar its attribute's type compares as; columns are scalars already. */
+function asScalar(dialect: SqlDialect, operand: Operand, definition: AttributeDefinition): Operand {
+  return operand.column
+    ? operand
+    : { ...operand, sql: dialect.jsonScalar(operand.sql, jsonScalarType(definition)) };
+}
+
 /** `pr` on one operand: columns hold NULL for absent values; JSON strings may also be `""`. */
-function presentOperand(operand: Operand, definition: AttributeDefinition): Predicate {
+function presentOperand(dialect: SqlDialect, stored: Operand, definition: AttributeDefinition): Predicate {
   const stringLike = ['string', 'reference', 'binary'].includes(definition.type);
+  const operand = asScalar(dialect, stored, definition);
   return !operand.column && stringLike
     ? sql<SqlBool>`${operand.sql} <> ''`
     : sql<SqlBool>`${operand.sql} is not null`;
@@ -238,7 +248,7 @@ class RowScope implements Scope {
     }
     const operand = this.#operand(resolved);
     return operand.column
-      ? presentOperand(operand, resolved.definition)
+      ? presentOperand(this.dialect, operand, resolved.definition)
       : this.target.dialect.jsonPresent(dataColumn(this.target), jsonPathOf(resolved));
   }
 
@@ -344,7 +354,7 @@ function sideTableSource(dialect: SqlDialect, side: SideTable, alias: string): E
   return {
     dialect,
     operand,
-    present: (sub, definition) => presentOperand(operand(sub), definition),
+    present: (sub, definition) => presentOperand(dialect, operand(sub), definition),
   };
 }
 
@@ -355,7 +365,7 @@ function jsonElementSource(dialect: SqlDialect): ElementSource {
     operand,
     present: (sub, definition) =>
       sub === undefined
-        ? presentOperand(operand(sub), definition)
+        ? presentOperand(dialect, operand(sub), definition)
         : dialect.jsonPresent(sql.ref(`${ELEMENT}.value`), [sub]),
   };
 }

@@ -7,6 +7,7 @@ import {
   attributeKey,
   dataColumn,
   jsonPathOf,
+  jsonScalarType,
   resolvePath,
   rowOperand,
   showPath,
@@ -35,11 +36,16 @@ export function compileSortKey(target: SqlTarget, sortBy: AttributePath | undefi
   const definition = resolved.definition;
   const unsortable = () => new InvalidValue(`sortBy: ${name} cannot be sorted by`);
   if (definition.type === 'complex' && !resolved.attribute.multiValued) throw unsortable();
-  const operand = resolved.attribute.multiValued
+  const stored = resolved.attribute.multiValued
     ? multiValuedOperand(target, resolved, unsortable)
     : rowOperand(target, resolved);
-  if (!operand) throw unsortable();
+  if (!stored) throw unsortable();
   const leaf = resolved.subAttribute ?? (resolved.attribute.subAttributes ? undefined : resolved.attribute);
+  // A complex attribute without a sub-attribute sorts by its `value`, a string in every standard schema.
+  const scalarType = leaf ? jsonScalarType(leaf) : 'string';
+  const operand = stored.column
+    ? stored
+    : { ...stored, sql: target.dialect.jsonScalar(stored.sql, scalarType) };
   const foldCase = leaf && STRING_TYPES.includes(leaf.type) && !leaf.caseExact && !operand.folded;
   const asInstant = leaf?.type === 'dateTime' && !operand.isoTimestamps;
   const value = foldCase
@@ -47,10 +53,11 @@ export function compileSortKey(target: SqlTarget, sortBy: AttributePath | undefi
     : asInstant
       ? target.dialect.dateTime(operand.sql)
       : operand.sql;
-  // `""` is no value (as for `pr`): it sorts with the absent ones. Columns already hold NULL for it.
-  const emptyIsAbsent = leaf && STRING_TYPES.includes(leaf.type) && !operand.column;
+  // `""` is no value (as for `pr`): it sorts with the absent ones. Columns already hold NULL for it, and
+  // sort by code point through their own collation (a COLLATE on them would keep their index unused).
+  const jsonString = leaf && STRING_TYPES.includes(leaf.type) && !operand.column;
   return {
-    sql: emptyIsAbsent ? sql`nullif(${value}, '')` : value,
+    sql: jsonString ? target.dialect.codePointOrder(sql`nullif(${value}, '')`) : value,
     isId: false,
     notNull: operand.notNull,
     name,

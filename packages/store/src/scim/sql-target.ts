@@ -3,6 +3,7 @@
  * and sort compilers.
  */
 import {
+  type AttributeDefinition,
   type AttributePath,
   type ResolvedAttribute,
   type ResourceTypeDefinition,
@@ -12,7 +13,7 @@ import {
   formatAttributePath,
 } from '@provisio/scim-core';
 import { sql } from 'kysely';
-import type { SqlDialect } from '../dialect/sql-dialect.js';
+import type { JsonScalarType, SqlDialect } from '../dialect/sql-dialect.js';
 import { type Operand, type ResourceStorage, jsonOperand, storageKey } from './storage-map.js';
 
 /** What a query is compiled against. */
@@ -79,6 +80,12 @@ export function jsonPathOf(resolved: ResolvedAttribute, withSubAttribute = true)
     resolved.attribute.name,
     ...(withSubAttribute && resolved.subAttribute ? [resolved.subAttribute.name] : []),
   ];
+}
+
+/** How a JSON value of `definition`'s type compares in SQL (dateTimes as text, normalised after). */
+export function jsonScalarType(definition: AttributeDefinition): JsonScalarType {
+  if (definition.type === 'boolean') return 'boolean';
+  return definition.type === 'integer' || definition.type === 'decimal' ? 'number' : 'string';
 }
 
 export function dataColumn(target: SqlTarget) {

@@ -1,7 +1,10 @@
-/** The tenants repository. A tenant owns every other row; deleting it cascades. */
-import { InvalidValue, NotFound, Uniqueness } from '@provisio/scim-core';
+/**
+ * The tenants repository. A tenant owns every other row; deleting it cascades. Deletion through the admin
+ * API is two steps: a soft delete (SCIM stops answering, nothing is lost) and a purge (the cascade).
+ */
+import { Conflict, InvalidValue, NotFound, Uniqueness } from '@provisio/scim-core';
 import type { Selectable } from 'kysely';
-import type { NewTenant, Tenant, TenantChanges, TenantRepository } from '../contract.js';
+import type { NewTenant, Tenant, TenantChanges, TenantListOptions, TenantRepository } from '../contract.js';
 import type { TenantsTable } from '../database.js';
 import type { StoreContext } from '../store-context.js';
 
@@ -23,6 +26,7 @@ export function toTenant(row: Selectable<TenantsTable>): Tenant {
     scimCompat: row.scim_compat,
     created: row.created,
     schemaVersion: row.schema_version,
+    ...(row.deleted === null ? {} : { deleted: row.deleted }),
   };
 }
 
@@ -39,6 +43,7 @@ export class SqlTenantRepository implements TenantRepository {
       scim_compat: input.scimCompat ?? 'entra',
       created: this.context.now(),
       schema_version: 0,
+      deleted: null,
     };
     await this.#guardSlug(input.slug, () => this.context.db.insertInto('tenants').values(row).execute());
     return toTenant(row);
@@ -63,8 +68,13 @@ export class SqlTenantRepository implements TenantRepository {
     return row && toTenant(row);
   }
 
-  async list(): Promise<readonly Tenant[]> {
-    const rows = await this.context.db.selectFrom('tenants').selectAll().orderBy('slug').execute();
+  async list(options: TenantListOptions = {}): Promise<readonly Tenant[]> {
+    const rows = await this.context.db
+      .selectFrom('tenants')
+      .selectAll()
+      .$if(!options.includeDeleted, (query) => query.where('deleted', 'is', null))
+      .orderBy('slug')
+      .execute();
     return rows.map(toTenant);
   }
 
@@ -92,6 +102,37 @@ export class SqlTenantRepository implements TenantRepository {
   async delete(id: string): Promise<void> {
     const deleted = await this.context.db.deleteFrom('tenants').where('id', '=', id).executeTakeFirst();
     if (deleted.numDeletedRows === 0n) throw new NotFound(`tenant "${id}" not found`);
+  }
+
+  async softDelete(id: string): Promise<Tenant> {
+    return this.#setDeleted(id, this.context.now());
+  }
+
+  async restore(id: string): Promise<Tenant> {
+    return this.#setDeleted(id, null);
+  }
+
+  async purge(id: string): Promise<void> {
+    const purged = await this.context.db
+      .deleteFrom('tenants')
+      .where('id', '=', id)
+      .where('deleted', 'is not', null)
+      .executeTakeFirst();
+    if (purged.numDeletedRows > 0n) return;
+    await this.get(id);
+    throw new Conflict(`tenant "${id}" is not deleted: only a soft-deleted tenant can be purged`);
+  }
+
+  async #setDeleted(id: string, at: string | null): Promise<Tenant> {
+    const row = await this.context.db
+      .updateTable('tenants')
+      // A repeated soft delete keeps the first time: it is when SCIM service stopped.
+      .set((eb) => ({ deleted: at === null ? null : eb.fn.coalesce('deleted', eb.val(at)) }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`tenant "${id}" not found`);
+    return toTenant(row);
   }
 
   async #guardSlug<T>(slug: string, write: () => Promise<T>): Promise<T> {

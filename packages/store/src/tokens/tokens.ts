@@ -21,7 +21,10 @@ function toToken(row: Selectable<TokensTable>): Token {
   };
 }
 
-/** The token and its tenant by the token's (unique, indexed) hash: every SCIM request runs it first. */
+/**
+ * The token and its tenant by the token's (unique, indexed) hash: every SCIM request runs it first. A
+ * soft-deleted tenant is filtered out here, in the same statement, so its tokens answer as unknown.
+ */
 const selectCredential = preparedQuery(['hash'], (db, { hash }: { hash: string }) =>
   db
     .selectFrom('tokens')
@@ -34,8 +37,10 @@ const selectCredential = preparedQuery(['hash'], (db, { hash }: { hash: string }
       'tenants.scim_compat',
       'tenants.created as tenant_created',
       'tenants.schema_version',
+      'tenants.deleted',
     ])
-    .where('tokens.hash', '=', hash),
+    .where('tokens.hash', '=', hash)
+    .where('tenants.deleted', 'is', null),
 );
 
 export class SqlTokenRepository implements TokenRepository {
@@ -72,7 +77,7 @@ export class SqlTokenRepository implements TokenRepository {
   async findCredential(hash: string): Promise<TokenCredential | undefined> {
     const [row] = (await selectCredential(this.context.db, { hash: hash.toLowerCase() })).rows;
     if (!row) return undefined;
-    const { slug, name, provisioning_enabled, scim_compat, tenant_created, schema_version } = row;
+    const { slug, name, provisioning_enabled, scim_compat, tenant_created, schema_version, deleted } = row;
     return {
       token: toToken(row),
       tenant: toTenant({
@@ -83,6 +88,7 @@ export class SqlTokenRepository implements TokenRepository {
         scim_compat,
         created: tenant_created,
         schema_version,
+        deleted,
       }),
     };
   }

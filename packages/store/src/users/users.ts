@@ -12,6 +12,8 @@ import type {
   WriteOptions,
 } from '../contract.js';
 import type { Database, UserEmailsTable, UsersTable } from '../database.js';
+import { dialectOf } from '../dialect/dialect-of.js';
+import { appendEvents } from '../events/events.js';
 import { groupsOfMembers } from '../groups/memberships.js';
 import { preparedQuery } from '../prepared-query.js';
 import { deleteResource } from '../resources/delete-resource.js';
@@ -29,11 +31,21 @@ import { USER_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
 import { type EmailRow, type UserColumns, toEmailRows, toUserColumns } from './user-row.js';
 
+type UserKey = { tenantId: string; id: string };
+
+function userById(db: Kysely<Database>, { tenantId, id }: UserKey) {
+  return db.selectFrom('users').select(STORED_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id);
+}
+
 /** A user by id: every single-user read and write starts here. */
-const selectUser = preparedQuery(
-  ['tenantId', 'id'],
-  (db, { tenantId, id }: { tenantId: string; id: string }) =>
-    db.selectFrom('users').select(STORED_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id),
+const selectUser = preparedQuery(['tenantId', 'id'], userById);
+
+/**
+ * The user a PATCH changes, locked until its transaction ends: a concurrent PATCH waits instead of
+ * failing its versioned write. SQLite's write transactions are serial already (BEGIN IMMEDIATE).
+ */
+const selectUserForUpdate = preparedQuery(['tenantId', 'id'], (db, key: UserKey) =>
+  userById(db, key).$if(dialectOf(db) === 'postgres', (q) => q.forUpdate()),
 );
 
 /** Every column of `users`: the prepared INSERT binds each (the object literal makes the list complete). */
@@ -124,15 +136,26 @@ export class SqlUserRepository implements UserRepository {
         () => insertUser(db, row),
       );
       await insertEmails(db, tenantId, row.id, emails);
+      await appendEvents(this.context, db, tenantId, row.last_modified, [
+        { type: 'user.created', resourceType: 'User', resourceId: row.id, data: { version: 1 } },
+      ]);
       // A new user is in no group yet: nothing to read back.
       return toStoredResource(row, 'User', { groups: [] });
     };
-    // A single INSERT is atomic by itself; email rows must commit with their user.
-    return emails.length === 0 ? write(this.context.db) : inTransaction(this.context.db, write);
+    return inTransaction(this.context.db, write);
   }
 
-  async get(tenantId: string, id: string, options?: UserReadOptions): Promise<StoredResource> {
-    const [row] = (await selectUser(this.context.db, { tenantId, id })).rows;
+  get(tenantId: string, id: string, options?: UserReadOptions): Promise<StoredResource> {
+    return this.#read(selectUser, tenantId, id, options);
+  }
+
+  async #read(
+    select: typeof selectUser,
+    tenantId: string,
+    id: string,
+    options: UserReadOptions | undefined,
+  ): Promise<StoredResource> {
+    const [row] = (await select(this.context.db, { tenantId, id })).rows;
     if (!row) throw new NotFound(`User "${id}" not found`);
     const [stored] = await this.#withGroups(tenantId, [row], options);
     return stored!;
@@ -160,7 +183,7 @@ export class SqlUserRepository implements UserRepository {
   ): Promise<StoredResource> {
     return inTransaction(this.context.db, async (trx) => {
       const users = this.#within(trx);
-      const current = await users.get(tenantId, id, options);
+      const current = await users.#read(selectUserForUpdate, tenantId, id, options);
       if (options?.ifVersion !== undefined && current.version !== options.ifVersion) {
         throw versionMismatch('User', id, current.version, options.ifVersion);
       }
@@ -187,6 +210,8 @@ export class SqlUserRepository implements UserRepository {
     const { db } = this.context;
     const columns = toUserColumns(resource);
     const lastModified = this.context.now();
+    const wasInactive =
+      previous === undefined ? await isInactive(db, tenantId, id) : previous.active === false;
     const { rows } = await guardUniqueness(
       this.context.dialect,
       'user_name_key',
@@ -200,6 +225,10 @@ export class SqlUserRepository implements UserRepository {
       await deleteEmails(db, { tenantId, userId: id });
       await insertEmails(db, tenantId, id, emails);
     }
+    const type = row.active === 0 && !wasInactive ? 'user.deactivated' : 'user.updated';
+    await appendEvents(this.context, db, tenantId, row.last_modified, [
+      { type, resourceType: 'User', resourceId: id, data: { version: row.version } },
+    ]);
     return row;
   }
 
@@ -226,6 +255,17 @@ export class SqlUserRepository implements UserRepository {
     );
     return rows.map((row) => toStoredResource(row, 'User', { groups: groups.get(row.id) ?? [] }));
   }
+}
+
+/** Whether the stored user has `active: false`: what tells a deactivation from another update. */
+async function isInactive(db: Kysely<Database>, tenantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('active')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.active === 0;
 }
 
 async function insertEmails(

@@ -3,9 +3,9 @@
  * names, a custom extension schema, and a clock that ticks one second per write.
  */
 import { ENTERPRISE_USER_SCHEMA, SchemaRegistry, USER_SCHEMA } from '@provisio/scim-core';
-import type { SqliteStore } from '@provisio/store';
+import type { TestStore, TestStoreOptions } from './dialects.js';
 import { group, user } from './resources.js';
-import { type Lifetime, openTempStore, steppingClock } from './temp-store.js';
+import { type Lifetime, steppingClock } from './temp-store.js';
 
 export const TENANT = 'tenant-a';
 export const ACME = 'urn:example:params:scim:schemas:extension:acme:2.0:User';
@@ -82,9 +82,12 @@ const GROUPS: Record<string, Record<string, unknown>> = {
  * Creates the fixture tenant; users are created at 00:00:01…00:00:05 and groups after them, on
  * 2025-01-01 UTC.
  */
-export async function openFixtureStore(t: Lifetime): Promise<SqliteStore> {
+export async function openFixtureStore<S extends TestStore>(
+  t: Lifetime,
+  open: (t: Lifetime, options: TestStoreOptions) => Promise<S>,
+): Promise<S> {
   let nextId = TENANT;
-  const store = await openTempStore(t, { clock: steppingClock(), newId: () => nextId });
+  const store = await open(t, { clock: steppingClock(), newId: () => nextId });
   await store.tenants.create({ slug: 'fixtures', name: 'Fixtures' });
   for (const [id, body] of Object.entries(USERS)) {
     nextId = id;

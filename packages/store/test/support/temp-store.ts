@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, after } from 'node:test';
-import { type SqliteStore, type SqliteStoreOptions, openSqliteStore } from '@provisio/store';
+import type { SqliteStore, SqliteStoreOptions } from '@provisio/store';
+import { openScratchSqliteStore } from '@provisio/store/testing';
 
 /** Who cleans up: a test (`t`), or the whole file ({@link FILE}) for fixtures shared by its tests. */
 export type Lifetime = Pick<TestContext, 'after'>;
@@ -30,11 +31,10 @@ export function tempDirectory(t: Lifetime): string {
 /** A migrated store on a new file, closed when the test ends. */
 export async function openTempStore(
   t: Lifetime,
-  options: Partial<SqliteStoreOptions> = {},
+  options: Omit<SqliteStoreOptions, 'file'> = {},
 ): Promise<SqliteStore> {
-  const store = openSqliteStore({ file: join(tempDirectory(t), 'provisio.db'), ...options });
-  t.after(() => store.close());
-  await store.migrate();
+  const { store, dispose } = await openScratchSqliteStore(options);
+  t.after(dispose);
   return store;
 }
 
