@@ -11,12 +11,17 @@
  * compared exactly as on SQLite.
  */
 import {
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  type DatabaseMetadataOptions,
   Kysely,
   type Logger,
   PostgresAdapter,
   PostgresDialect,
+  PostgresIntrospector,
   type QueryExecutorProvider,
   type SqlBool,
+  type TableMetadata,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -158,9 +163,34 @@ class MigrationLockingAdapter extends PostgresAdapter {
   override async releaseMigrationLock(): Promise<void> {}
 }
 
+/**
+ * kysely's introspector reads every schema's tables and calls `has_schema_privilege(name)` on each, which
+ * fails ("schema … does not exist") when another session drops a schema meanwhile — test schemas do, all
+ * the time. The Migrator only asks whether its own tables exist, and only in the store's schema.
+ */
+class CurrentSchemaIntrospector extends PostgresIntrospector {
+  readonly #db: Kysely<unknown>;
+  constructor(db: Kysely<unknown>) {
+    super(db);
+    this.#db = db;
+  }
+  override async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string }>`
+      select table_name as name, table_schema as schema from information_schema.tables
+      where table_schema = current_schema()`.execute(this.#db);
+    const internal = new Set([DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE]);
+    return rows
+      .filter((row) => options?.withInternalKyselyTables || !internal.has(row.name))
+      .map((row) => ({ ...row, isView: false, columns: [] }));
+  }
+}
+
 class ProvisioPostgresDialect extends PostgresDialect {
   override createAdapter() {
     return new MigrationLockingAdapter();
+  }
+  override createIntrospector(db: Kysely<unknown>) {
+    return new CurrentSchemaIntrospector(db);
   }
 }
 
