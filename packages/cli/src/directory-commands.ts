@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ServerRefused } from './admin-client.js';
+import { addApplicationCommands } from './application-commands.js';
 import { formatTable } from './output.js';
 import { type CliIo, UsageError } from './program.js';
 import type { AdminAction } from './tenant-commands.js';
@@ -84,14 +85,15 @@ function formatUsers(answer: { users: readonly DirectoryUser[]; next?: string })
   return answer.next ? `${table}\nMore: --after ${answer.next}` : table;
 }
 
-function parseLimit(value: string): number {
+/** A page size the admin API's listings take. */
+export function parseLimit(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) {
     throw new InvalidArgumentError('expected a whole number from 1 to 1000');
   }
   return Number(value);
 }
 
-/** Adds `directory import` and `directory users list` to `program`. */
+/** Adds `directory import`, `directory users list` and the application commands to `program`. */
 export function addDirectoryCommands(program: Command, io: CliIo, call: AdminAction): void {
   const directory = program
     .command('directory')
@@ -146,4 +148,6 @@ export function addDirectoryCommands(program: Command, io: CliIo, call: AdminAct
         return client.request<{ users: DirectoryUser[]; next?: string }>('GET', `/directory/users${search}`);
       }, formatUsers),
     );
+
+  addApplicationCommands(directory, call);
 }

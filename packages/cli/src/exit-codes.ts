@@ -4,7 +4,7 @@ export const EXIT = {
   ok: 0,
   /** The server answered with a refusal (bad token, unknown tenant, invalid input, conflict…). */
   refused: 1,
-  /** The command line itself is wrong: unknown command or option, missing token, bad value. */
+  /** The command line itself is wrong: unknown command or option, missing token, bad value, no `--confirm`. */
   usage: 2,
   /** No answer from the server: refused connection, unknown host, timeout. */
   unreachable: 3,
@@ -19,6 +19,6 @@ export const EXIT_HELP = `
 Exit status:
   ${EXIT.ok}  success
   ${EXIT.refused}  the server refused the request (its error code and message are printed)
-  ${EXIT.usage}  usage error (unknown command or option, missing --token, bad value)
+  ${EXIT.usage}  usage error (unknown command or option, missing --token, bad value, unconfirmed delete)
   ${EXIT.unreachable}  cannot connect to the server
   ${EXIT.failed}  backup or restore failed or was refused (database in use, file exists, not a backup)`;

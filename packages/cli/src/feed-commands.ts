@@ -159,4 +159,16 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
         formatDelivery,
       ),
     );
+  webhook
+    .command('remove <tenant> <id>')
+    .description('remove a webhook: deliveries stop and its delivery log goes with it')
+    .action(
+      call(
+        async (client, slug: string, id: string) => {
+          await client.request<undefined>('DELETE', `${path(slug)}/webhooks/${encodeURIComponent(id)}`);
+          return { removed: id };
+        },
+        (answer) => `Removed webhook ${answer.removed}.`,
+      ),
+    );
 }

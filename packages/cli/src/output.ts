@@ -16,8 +16,12 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 export function formatTenant(tenant: Tenant): string {
+  const state =
+    tenant.deletedAt === undefined
+      ? `provisioning ${tenant.provisioningEnabled ? 'enabled' : 'disabled'}`
+      : `deleted at ${tenant.deletedAt}`;
   return [
-    `Tenant ${tenant.slug} (${tenant.name}): provisioning ${tenant.provisioningEnabled ? 'enabled' : 'disabled'}`,
+    `Tenant ${tenant.slug} (${tenant.name}): ${state}`,
     `Tenant URL:           ${tenant.tenantUrls.byToken}`,
     `Tenant URL (by slug): ${tenant.tenantUrls.bySlug}`,
   ].join('\n');
@@ -32,7 +36,7 @@ export function formatTenants(tenants: readonly Tenant[]): string {
 
 export function formatTokens(tokens: readonly Token[]): string {
   return formatTable(
-    ['ID', 'PREFIX', 'SCOPE', 'STATUS', 'CREATED', 'LAST USED', 'EXPIRES', 'DESCRIPTION'],
+    ['ID', 'PREFIX', 'SCOPE', 'STATUS', 'CREATED', 'LAST USED', 'LAST CLIENT IP', 'EXPIRES', 'DESCRIPTION'],
     tokens.map((t) => [
       t.id,
       t.prefix,
@@ -40,6 +44,7 @@ export function formatTokens(tokens: readonly Token[]): string {
       t.status,
       t.createdAt,
       t.lastUsedAt ?? '',
+      t.lastClientIp ?? '',
       t.expiresAt ?? '',
       t.description,
     ]),

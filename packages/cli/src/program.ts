@@ -1,11 +1,14 @@
 /**
- * The `provisio` command line: `tenant create|list|show|enable|disable`, `token create|list|revoke|rotate`
- * and `schema add|list|remove`, each one admin API call, plus `migrate`, which opens the database itself.
+ * The `provisio` command line: `tenant create|list|show|enable|disable` (and `delete|restore|rename`),
+ * `token create|list|revoke|rotate` and `schema add|list|remove`, each one admin API call, the command
+ * groups registered from their own modules, and `migrate`, which opens the database itself.
  * `run` maps every outcome to an exit status from {@link EXIT}.
  */
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { addActivityCommands } from './activity-commands.js';
 import { AdminClient, CannotConnect, ServerRefused } from './admin-client.js';
+import { addAdminTokenCommands } from './admin-token-commands.js';
 import { addDirectoryCommands } from './directory-commands.js';
 import { EXIT, EXIT_HELP, type ExitCode } from './exit-codes.js';
 import { addFeedCommands } from './feed-commands.js';
@@ -20,6 +23,7 @@ import {
   formatTokens,
 } from './output.js';
 import { addTenantCommands } from './tenant-commands.js';
+import { addTenantLifecycleCommands } from './tenant-lifecycle-commands.js';
 import type { IssuedToken, RotatedToken, Schema, Tenant, Token } from './views.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:8080';
@@ -140,6 +144,7 @@ export function buildProgram(io: CliIo): Command {
         ),
       );
   }
+  addTenantLifecycleCommands(tenant, call);
 
   const token = program.command('token').description("manage a tenant's SCIM bearer tokens");
   token
@@ -233,6 +238,8 @@ export function buildProgram(io: CliIo): Command {
   addLocalCommands(program, io);
   addDirectoryCommands(program, io, call);
   addFeedCommands(program, io, call);
+  addAdminTokenCommands(program, call);
+  addActivityCommands(program, call);
   return program;
 }
 

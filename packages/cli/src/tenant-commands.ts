@@ -32,6 +32,7 @@ interface OAuthClient {
   readonly status: string;
   readonly createdAt: string;
   readonly lastUsedAt?: string;
+  readonly lastClientIp?: string;
 }
 
 interface IssuedOAuthClient extends OAuthClient {
@@ -63,8 +64,16 @@ function formatUsers(page: UserPage): string {
 
 function formatClients(clients: readonly OAuthClient[]): string {
   return formatTable(
-    ['CLIENT ID', 'SCOPE', 'STATUS', 'CREATED', 'LAST USED', 'DESCRIPTION'],
-    clients.map((c) => [c.clientId, c.scope, c.status, c.createdAt, c.lastUsedAt ?? '', c.description]),
+    ['CLIENT ID', 'SCOPE', 'STATUS', 'CREATED', 'LAST USED', 'LAST CLIENT IP', 'DESCRIPTION'],
+    clients.map((c) => [
+      c.clientId,
+      c.scope,
+      c.status,
+      c.createdAt,
+      c.lastUsedAt ?? '',
+      c.lastClientIp ?? '',
+      c.description,
+    ]),
   );
 }
 

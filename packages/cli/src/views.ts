@@ -8,6 +8,8 @@ export interface Tenant {
   readonly name: string;
   readonly provisioningEnabled: boolean;
   readonly createdAt: string;
+  /** Set while the tenant is soft-deleted. */
+  readonly deletedAt?: string;
   readonly tenantUrls: { readonly byToken: string; readonly bySlug: string };
 }
 
@@ -19,6 +21,7 @@ export interface Token {
   readonly status: string;
   readonly createdAt: string;
   readonly lastUsedAt?: string;
+  readonly lastClientIp?: string;
   readonly expiresAt?: string;
 }
 

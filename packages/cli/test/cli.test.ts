@@ -4,63 +4,49 @@
  * the server's first start printed. `--json` output is parsed; exit statuses are the documented ones.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type RunningServer, parseConfig, startServer } from '@provisio/server';
+import { type CliTestServer, startCliTestServer } from './support/cli-server.js';
 import { cli } from './support/run-cli.js';
 
-let server: RunningServer;
-let dataDir: string;
-let origin: string;
-let adminToken: string;
-/** The common arguments: this server, its admin token, JSON output. */
-let api: string[];
+let provisio: CliTestServer;
 
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'provisio-cli-'));
-  const lines: string[] = [];
-  server = await startServer(parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir }), {
-    print: (line) => lines.push(line),
-  });
-  origin = server.tenantUrl.replace(/\/scim\/v2$/, '');
-  adminToken = /Admin API token: (\S+)/.exec(lines.join('\n'))?.[1] ?? assert.fail(lines.join('\n'));
-  api = ['--url', origin, '--token', adminToken, '--json'];
+  provisio = await startCliTestServer('provisio-cli-');
 });
-after(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => provisio.close());
 
 async function scimStatus(secret: string): Promise<number> {
-  const response = await fetch(`${origin}/scim/v2/Users`, { headers: { authorization: `Bearer ${secret}` } });
+  const response = await fetch(`${provisio.origin}/scim/v2/Users`, {
+    headers: { authorization: `Bearer ${secret}` },
+  });
   return response.status;
 }
 
 describe('provisio tenant', () => {
   test('tenant create --json prints the tenant with both Tenant URLs', async () => {
-    const result = await cli([...api, 'tenant', 'create', 'contoso', '--name', 'Contoso Ltd']);
+    const result = await cli([...provisio.api, 'tenant', 'create', 'contoso', '--name', 'Contoso Ltd']);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.json.slug, 'contoso');
     assert.equal(result.json.name, 'Contoso Ltd');
     assert.deepEqual(result.json.tenantUrls, {
-      byToken: `${origin}/scim/v2`,
-      bySlug: `${origin}/tenants/contoso/scim/v2`,
+      byToken: `${provisio.origin}/scim/v2`,
+      bySlug: `${provisio.origin}/tenants/contoso/scim/v2`,
     });
   });
 
   test('tenant list --json lists the default tenant and the new one', async () => {
-    await cli([...api, 'tenant', 'create', 'listed']);
-    const result = await cli([...api, 'tenant', 'list']);
+    await cli([...provisio.api, 'tenant', 'create', 'listed']);
+    const result = await cli([...provisio.api, 'tenant', 'list']);
     assert.equal(result.status, 0, result.stderr);
     const slugs = result.json.tenants.map((t: { slug: string }) => t.slug);
     assert.ok(slugs.includes('default') && slugs.includes('listed'), slugs.join());
   });
 
   test('human output is a table with a header row', async () => {
-    const result = await cli(['--url', origin, '--token', adminToken, 'tenant', 'list']);
+    const result = await cli([...provisio.base, 'tenant', 'list']);
     assert.equal(result.status, 0, result.stderr);
     const [header, ...rows] = result.stdout.trim().split('\n');
     assert.match(header!, /^SLUG\s+NAME\s+PROVISIONING\s+CREATED$/);
@@ -71,24 +57,24 @@ describe('provisio tenant', () => {
   });
 
   test('a refused request exits 1 and says why (JSON on stderr with --json)', async () => {
-    await cli([...api, 'tenant', 'create', 'twice']);
-    const result = await cli([...api, 'tenant', 'create', 'twice']);
+    await cli([...provisio.api, 'tenant', 'create', 'twice']);
+    const result = await cli([...provisio.api, 'tenant', 'create', 'twice']);
     assert.equal(result.status, 1);
     assert.equal(result.json.error.code, 'conflict');
     assert.equal(result.stdout, '');
-    const human = await cli(['--url', origin, '--token', adminToken, 'tenant', 'show', 'nobody']);
+    const human = await cli([...provisio.base, 'tenant', 'show', 'nobody']);
     assert.equal(human.status, 1);
     assert.match(human.stderr, /^provisio: there is no tenant "nobody" \(not_found, HTTP 404\)/);
   });
 
   test('disable makes SCIM answer 403, enable restores it', async () => {
-    await cli([...api, 'tenant', 'create', 'switch']);
-    const minted = await cli([...api, 'token', 'create', 'switch', '--description', 'IdP']);
+    await cli([...provisio.api, 'tenant', 'create', 'switch']);
+    const minted = await cli([...provisio.api, 'token', 'create', 'switch', '--description', 'IdP']);
     assert.equal(await scimStatus(minted.json.secret), 200);
-    const disabled = await cli([...api, 'tenant', 'disable', 'switch']);
+    const disabled = await cli([...provisio.api, 'tenant', 'disable', 'switch']);
     assert.equal(disabled.json.provisioningEnabled, false);
     assert.equal(await scimStatus(minted.json.secret), 403);
-    const enabled = await cli([...api, 'tenant', 'enable', 'switch']);
+    const enabled = await cli([...provisio.api, 'tenant', 'enable', 'switch']);
     assert.equal(enabled.json.provisioningEnabled, true);
     assert.equal(await scimStatus(minted.json.secret), 200);
   });
@@ -96,12 +82,12 @@ describe('provisio tenant', () => {
 
 describe('provisio token', () => {
   before(async () => {
-    await cli([...api, 'tenant', 'create', 'tokens']);
+    await cli([...provisio.api, 'tenant', 'create', 'tokens']);
   });
 
   test('create shows the secret once; list never shows it', async () => {
     const minted = await cli([
-      ...api,
+      ...provisio.api,
       'token',
       'create',
       'tokens',
@@ -113,37 +99,53 @@ describe('provisio token', () => {
     assert.equal(minted.status, 0, minted.stderr);
     assert.match(minted.json.secret, /^prv_/);
     assert.equal(minted.json.scope, 'scim:read');
-    const listed = await cli([...api, 'token', 'list', 'tokens']);
+    const listed = await cli([...provisio.api, 'token', 'list', 'tokens']);
     assert.ok(listed.json.tokens.some((t: { id: string }) => t.id === minted.json.id));
     assert.ok(!listed.stdout.includes(minted.json.secret), 'the secret was listed');
-    const human = await cli(['--url', origin, '--token', adminToken, 'token', 'list', 'tokens']);
+    const human = await cli([...provisio.base, 'token', 'list', 'tokens']);
     assert.ok(human.stdout.includes(minted.json.prefix) && !human.stdout.includes(minted.json.secret));
   });
 
   test('revoke makes SCIM answer 401', async () => {
-    const minted = await cli([...api, 'token', 'create', 'tokens', '--description', 'doomed']);
-    const revoked = await cli([...api, 'token', 'revoke', 'tokens', minted.json.id]);
+    const minted = await cli([...provisio.api, 'token', 'create', 'tokens', '--description', 'doomed']);
+    const revoked = await cli([...provisio.api, 'token', 'revoke', 'tokens', minted.json.id]);
     assert.equal(revoked.status, 0, revoked.stderr);
     assert.equal(revoked.json.status, 'revoked');
     assert.equal(await scimStatus(minted.json.secret), 401);
   });
 
   test('rotate --overlap keeps the old secret working for the overlap', async () => {
-    const minted = await cli([...api, 'token', 'create', 'tokens', '--description', 'rotating']);
-    const rotated = await cli([...api, 'token', 'rotate', 'tokens', minted.json.id, '--overlap', '600']);
+    const minted = await cli([...provisio.api, 'token', 'create', 'tokens', '--description', 'rotating']);
+    const rotated = await cli([
+      ...provisio.api,
+      'token',
+      'rotate',
+      'tokens',
+      minted.json.id,
+      '--overlap',
+      '600',
+    ]);
     assert.equal(rotated.status, 0, rotated.stderr);
     assert.equal(rotated.json.replaced.id, minted.json.id);
     assert.ok(Date.parse(rotated.json.replaced.expiresAt) > Date.now() + 500_000);
     assert.equal(await scimStatus(minted.json.secret), 200);
     assert.equal(await scimStatus(rotated.json.secret), 200);
-    const immediate = await cli([...api, 'token', 'rotate', 'tokens', rotated.json.id, '--overlap', '0']);
+    const immediate = await cli([
+      ...provisio.api,
+      'token',
+      'rotate',
+      'tokens',
+      rotated.json.id,
+      '--overlap',
+      '0',
+    ]);
     assert.equal(await scimStatus(rotated.json.secret), 401);
     assert.equal(await scimStatus(immediate.json.secret), 200);
   });
 
   test('PROVISIO_ADMIN_TOKEN stands in for --token', async () => {
-    const result = await cli(['--url', origin, '--json', 'token', 'list', 'tokens'], {
-      PROVISIO_ADMIN_TOKEN: adminToken,
+    const result = await cli(['--url', provisio.origin, '--json', 'token', 'list', 'tokens'], {
+      PROVISIO_ADMIN_TOKEN: provisio.adminToken,
     });
     assert.equal(result.status, 0, result.stderr);
     assert.ok(Array.isArray(result.json.tokens));
@@ -152,7 +154,7 @@ describe('provisio token', () => {
 
 describe('exit statuses', () => {
   test('a wrong admin token exits 1 (unauthorized)', async () => {
-    const result = await cli(['--url', origin, '--token', 'pva_wrong', '--json', 'tenant', 'list']);
+    const result = await cli(['--url', provisio.origin, '--token', 'pva_wrong', '--json', 'tenant', 'list']);
     assert.equal(result.status, 1);
     assert.equal(result.json.error.code, 'unauthorized');
   });
@@ -210,16 +212,16 @@ describe('provisio schema', () => {
   const PROWARE = 'urn:ietf:params:scim:schemas:extension:proware:2.0:User';
 
   test('schema add --file, then schema list --json shows it; a bad file is a usage error', async () => {
-    await cli([...api, 'tenant', 'create', 'schemas']);
-    const file = join(dataDir, 'proware.json');
+    await cli([...provisio.api, 'tenant', 'create', 'schemas']);
+    const file = join(provisio.dataDir, 'proware.json');
     await writeFile(
       file,
       JSON.stringify({ id: PROWARE, resourceType: 'User', attributes: [{ name: 'costCentre' }] }),
     );
-    const added = await cli([...api, 'schema', 'add', 'schemas', '--file', file]);
+    const added = await cli([...provisio.api, 'schema', 'add', 'schemas', '--file', file]);
     assert.equal(added.status, 0, added.stderr);
     assert.equal(added.json.id, PROWARE);
-    const listed = await cli([...api, 'schema', 'list', 'schemas']);
+    const listed = await cli([...provisio.api, 'schema', 'list', 'schemas']);
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual(
       listed.json.schemas.map((s: { id: string; attributes: { name: string }[] }) => [
@@ -228,15 +230,22 @@ describe('provisio schema', () => {
       ]),
       [[PROWARE, ['costCentre']]],
     );
-    const human = await cli(['--url', origin, '--token', adminToken, 'schema', 'list', 'schemas']);
+    const human = await cli([...provisio.base, 'schema', 'list', 'schemas']);
     assert.match(human.stdout, new RegExp(`^${PROWARE}\\s+User\\s+no\\s+costCentre\\s`, 'm'));
-    const duplicate = await cli([...api, 'schema', 'add', 'schemas', '--file', file]);
+    const duplicate = await cli([...provisio.api, 'schema', 'add', 'schemas', '--file', file]);
     assert.equal(duplicate.status, 1);
     assert.equal(duplicate.json.error.code, 'conflict');
-    const missing = await cli([...api, 'schema', 'add', 'schemas', '--file', join(dataDir, 'nope.json')]);
+    const missing = await cli([
+      ...provisio.api,
+      'schema',
+      'add',
+      'schemas',
+      '--file',
+      join(provisio.dataDir, 'nope.json'),
+    ]);
     assert.equal(missing.status, 2, missing.stderr);
-    const removed = await cli([...api, 'schema', 'remove', 'schemas', PROWARE]);
+    const removed = await cli([...provisio.api, 'schema', 'remove', 'schemas', PROWARE]);
     assert.equal(removed.status, 0, removed.stderr);
-    assert.deepEqual((await cli([...api, 'schema', 'list', 'schemas'])).json.schemas, []);
+    assert.deepEqual((await cli([...provisio.api, 'schema', 'list', 'schemas'])).json.schemas, []);
   });
 });

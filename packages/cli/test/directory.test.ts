@@ -5,36 +5,21 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type RunningServer, parseConfig, startServer } from '@provisio/server';
+import { type CliTestServer, startCliTestServer } from './support/cli-server.js';
 import { cli, cliArguments } from './support/run-cli.js';
 
-let server: RunningServer;
-let dataDir: string;
-let origin: string;
-let adminToken: string;
-let api: string[];
+let provisio: CliTestServer;
 
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'provisio-cli-directory-'));
-  const lines: string[] = [];
-  server = await startServer(parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir }), {
-    print: (line) => lines.push(line),
-  });
-  origin = server.tenantUrl.replace(/\/scim\/v2$/, '');
-  adminToken = /Admin API token: (\S+)/.exec(lines.join('\n'))?.[1] ?? assert.fail(lines.join('\n'));
-  api = ['--url', origin, '--token', adminToken, '--json'];
+  provisio = await startCliTestServer('provisio-cli-directory-');
 });
-after(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => provisio.close());
 
 async function file(name: string, text: string): Promise<string> {
-  const path = join(dataDir, name);
+  const path = join(provisio.dataDir, name);
   await writeFile(path, text);
   return path;
 }
@@ -58,7 +43,7 @@ grace@contoso.com,Grace,true,
 
 describe('provisio directory import', () => {
   test('--json prints the report; rows with errors are listed and the good ones land', async () => {
-    const result = await cli([...api, 'directory', 'import', await file('users.csv', USERS)]);
+    const result = await cli([...provisio.api, 'directory', 'import', await file('users.csv', USERS)]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '', 'no progress without a terminal');
     assert.deepEqual(result.json, {
@@ -77,17 +62,7 @@ describe('provisio directory import', () => {
       'groups.jsonl',
       '{"displayName":"Admins","members":["ada@contoso.com"]}\n{"displayName":"Ghosts","members":["nobody@contoso.com"]}\n',
     );
-    const result = await cli([
-      '--url',
-      origin,
-      '--token',
-      adminToken,
-      'directory',
-      'import',
-      path,
-      '--type',
-      'groups',
-    ]);
+    const result = await cli([...provisio.base, 'directory', 'import', path, '--type', 'groups']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(result.stdout.trim().split('\n'), [
       'Imported 2 groups rows: 2 created, 0 updated, 0 unchanged, 1 with errors.',
@@ -98,15 +73,7 @@ describe('provisio directory import', () => {
   test('on a terminal a progress bar is drawn in place before the report', async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `bulk${i}@contoso.com,Bulk ${i}`).join('\n');
     const path = await file('bulk.csv', `userPrincipalName,displayName\n${rows}\n`);
-    const { status, output } = await cliOnTerminal([
-      '--url',
-      origin,
-      '--token',
-      adminToken,
-      'directory',
-      'import',
-      path,
-    ]);
+    const { status, output } = await cliOnTerminal([...provisio.base, 'directory', 'import', path]);
     assert.equal(status, 0, output);
     assert.match(output, /\rusers \[#{13}-{17}\]\s+41%\s+500\/1200 rows/);
     assert.match(output, /\rusers \[#{30}\] 100%\s+1200\/1200 rows/);
@@ -114,9 +81,9 @@ describe('provisio directory import', () => {
   });
 
   test('assignments from a JSON file, by application name and role value', async () => {
-    const response = await fetch(`${origin}/admin/api/directory/applications`, {
+    const response = await fetch(`${provisio.origin}/admin/api/directory/applications`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${provisio.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Proware', appRoles: [{ value: 'Admin' }] }),
     });
     assert.equal(response.status, 201, await response.text());
@@ -127,7 +94,7 @@ describe('provisio directory import', () => {
         { application: 'Proware', principal: 'grace@contoso.com' },
       ]),
     );
-    const result = await cli([...api, 'directory', 'import', path, '--type', 'assignments']);
+    const result = await cli([...provisio.api, 'directory', 'import', path, '--type', 'assignments']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual([result.json.created, result.json.failed], [2, 0]);
   });
@@ -149,7 +116,7 @@ describe('provisio directory import', () => {
   ];
   for (const mistake of mistakes) {
     test(`${mistake.title} exits ${mistake.status}`, async () => {
-      const result = await cli([...api, ...mistake.args]);
+      const result = await cli([...provisio.api, ...mistake.args]);
       assert.equal(result.status, mistake.status, result.stderr);
       if (mistake.code) assert.equal(result.json.error.code, mistake.code);
     });
@@ -157,7 +124,7 @@ describe('provisio directory import', () => {
 
   test('a file the server refuses as a whole exits 1 with its reason', async () => {
     const path = await file('typo.csv', 'userPrincipalName,shoeSize\na@contoso.com,44\n');
-    const result = await cli([...api, 'directory', 'import', path]);
+    const result = await cli([...provisio.api, 'directory', 'import', path]);
     assert.equal(result.status, 1, result.stderr);
     assert.equal(result.json.error.code, 'invalid_request');
     assert.match(result.json.error.message, /shoeSize/);
@@ -170,7 +137,7 @@ describe('provisio directory users list', () => {
     let next: string | undefined;
     do {
       const page = await cli([
-        ...api,
+        ...provisio.api,
         'directory',
         'users',
         'list',
@@ -188,23 +155,22 @@ describe('provisio directory users list', () => {
       byName.get('grace@contoso.com')?.objectId,
     );
     assert.ok(byName.has('bulk1199@contoso.com'));
-    const first = await cli([
-      '--url',
-      origin,
-      '--token',
-      adminToken,
-      'directory',
-      'users',
-      'list',
-      '--limit',
-      '1',
-    ]);
+    const first = await cli([...provisio.base, 'directory', 'users', 'list', '--limit', '1']);
     assert.equal(first.status, 0, first.stderr);
     const [header, row, more] = first.stdout.trim().split('\n');
     assert.match(header!, /^OBJECT ID\s+USER PRINCIPAL NAME\s+DISPLAY NAME\s+ENABLED\s+LIFECYCLE$/);
     assert.match(row!, /@contoso\.com/);
     const after = /^More: --after (\S+)$/.exec(more ?? '')?.[1] ?? assert.fail(first.stdout);
-    const second = await cli([...api, 'directory', 'users', 'list', '--limit', '1', '--after', after]);
+    const second = await cli([
+      ...provisio.api,
+      'directory',
+      'users',
+      'list',
+      '--limit',
+      '1',
+      '--after',
+      after,
+    ]);
     assert.ok(second.json.users[0].objectId > after);
   });
 });

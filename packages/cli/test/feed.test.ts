@@ -4,49 +4,26 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  type RunningServer,
-  SIGNATURE_HEADER,
-  parseConfig,
-  startServer,
-  verifyWebhookSignature,
-} from '@provisio/server';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '@provisio/server';
+import { type CliTestServer, startCliTestServer } from './support/cli-server.js';
 import { cli, cliArguments } from './support/run-cli.js';
 
-let server: RunningServer;
-let dataDir: string;
-let origin: string;
-let api: string[];
-let scimSecret: string;
+let provisio: CliTestServer;
 
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'provisio-cli-feed-'));
-  const lines: string[] = [];
-  server = await startServer(parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir }), {
-    print: (line) => lines.push(line),
-  });
-  origin = server.tenantUrl.replace(/\/scim\/v2$/, '');
-  const adminToken = /Admin API token: (\S+)/.exec(lines.join('\n'))?.[1] ?? assert.fail(lines.join('\n'));
-  scimSecret = /Secret Token: (prv_\S+)/.exec(lines.join('\n'))?.[1] ?? assert.fail(lines.join('\n'));
-  api = ['--url', origin, '--token', adminToken];
+  provisio = await startCliTestServer('provisio-cli-feed-');
 });
-after(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => provisio.close());
 
 async function createUser(userName: string): Promise<string> {
-  const response = await fetch(`${server.tenantUrl}/Users`, {
+  const response = await fetch(`${provisio.server.tenantUrl}/Users`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${scimSecret}`, 'content-type': 'application/scim+json' },
+    headers: { authorization: `Bearer ${provisio.scimToken}`, 'content-type': 'application/scim+json' },
     body: JSON.stringify({ schemas: [USER_SCHEMA], userName }),
   });
   assert.equal(response.status, 201);
@@ -56,7 +33,7 @@ async function createUser(userName: string): Promise<string> {
 test('events tail prints the feed after --after, as JSON lines or a line per event', async () => {
   const first = await createUser('tail-1');
   const second = await createUser('tail-2');
-  const json = await cli([...api, '--json', 'events', 'tail', 'default']);
+  const json = await cli([...provisio.base, '--json', 'events', 'tail', 'default']);
   assert.equal(json.status, 0, json.stderr);
   // One compact JSON line per event, then the answer (the resume cursor) as every --json command prints it.
   const eventLines = json.stdout.split('\n').filter((line) => line.startsWith('{"seq"'));
@@ -73,20 +50,27 @@ test('events tail prints the feed after --after, as JSON lines or a line per eve
   );
   assert.deepEqual(last, { next: lines.at(-1).seq });
 
-  const human = await cli([...api, 'events', 'tail', 'default', '--after', String(lines.at(-1).seq - 1)]);
+  const human = await cli([
+    ...provisio.base,
+    'events',
+    'tail',
+    'default',
+    '--after',
+    String(lines.at(-1).seq - 1),
+  ]);
   assert.equal(human.status, 0, human.stderr);
   const [event, end] = human.stdout.trim().split('\n');
   assert.match(event!, new RegExp(`^${lines.at(-1).seq}  \\S+  user\\.created  User/${second}  v1$`));
   assert.match(end!, /resume with --after \d+/);
 
-  const bad = await cli([...api, 'events', 'tail', 'default', '--after', '-3']);
+  const bad = await cli([...provisio.base, 'events', 'tail', 'default', '--after', '-3']);
   assert.equal(bad.status, 2);
 });
 
 test('events tail --follow prints a change as soon as it is made', async (t) => {
   const child = spawn(
     process.execPath,
-    cliArguments([...api, '--json', 'events', 'tail', 'default', '--follow']),
+    cliArguments([...provisio.base, '--json', 'events', 'tail', 'default', '--follow']),
     {
       env: { ...process.env, PROVISIO_ADMIN_TOKEN: '' },
     },
@@ -135,22 +119,22 @@ test('webhook add prints the secret once; list hides it; test sends a signed pin
   t.after(() => new Promise((resolve) => receiver.close(resolve)));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-  const added = await cli([...api, 'webhook', 'add', 'default', url, '--description', 'cli test']);
+  const added = await cli([...provisio.base, 'webhook', 'add', 'default', url, '--description', 'cli test']);
   assert.equal(added.status, 0, added.stderr);
   const [, id] = /Added webhook (\S+)/.exec(added.stdout) ?? assert.fail(added.stdout);
   secret = /Signing secret: (whsec_\S+)/.exec(added.stdout)?.[1] ?? assert.fail(added.stdout);
 
-  const listed = await cli([...api, 'webhook', 'list', 'default']);
+  const listed = await cli([...provisio.base, 'webhook', 'list', 'default']);
   assert.equal(listed.status, 0, listed.stderr);
   assert.match(listed.stdout, /^ID\s+URL\s+STATUS\s+DELIVERED\s+FAILURES\s+DESCRIPTION$/m);
   assert.ok(listed.stdout.includes(url) && !listed.stdout.includes(secret), listed.stdout);
 
-  const tested = await cli([...api, 'webhook', 'test', 'default', id!]);
+  const tested = await cli([...provisio.base, 'webhook', 'test', 'default', id!]);
   assert.equal(tested.status, 0, tested.stderr);
   assert.match(tested.stdout, /^Test ping delivered: HTTP 200 in \d+ ms\.$/m);
   assert.ok(pings.includes(true), 'the receiver verified the ping signature');
 
-  const missing = await cli([...api, '--json', 'webhook', 'test', 'default', 'no-such-id']);
+  const missing = await cli([...provisio.base, '--json', 'webhook', 'test', 'default', 'no-such-id']);
   assert.equal(missing.status, 1);
   assert.equal(missing.json.error.code, 'not_found');
 });

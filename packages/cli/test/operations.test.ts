@@ -9,38 +9,21 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type RunningServer, parseConfig, startServer } from '@provisio/server';
 import { openSqliteStore } from '@provisio/store';
+import { type CliTestServer, startCliTestServer } from './support/cli-server.js';
 import { cli, cliArguments } from './support/run-cli.js';
 
-let server: RunningServer;
-let dataDir: string;
-let origin: string;
-let adminToken: string;
-let scimToken: string;
-let api: string[];
+let provisio: CliTestServer;
 
 before(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'provisio-cli-ops-'));
-  const lines: string[] = [];
-  server = await startServer(parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir }), {
-    print: (line) => lines.push(line),
-  });
-  origin = server.tenantUrl.replace(/\/scim\/v2$/, '');
-  const printed = lines.join('\n');
-  adminToken = /Admin API token: (\S+)/.exec(printed)?.[1] ?? assert.fail(printed);
-  scimToken = /Secret Token: (prv_\S+)/.exec(printed)?.[1] ?? assert.fail(printed);
-  api = ['--url', origin, '--token', adminToken, '--json'];
+  provisio = await startCliTestServer('provisio-cli-ops-');
 });
-after(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+after(() => provisio.close());
 
 async function createUser(userName: string): Promise<void> {
-  const response = await fetch(`${origin}/scim/v2/Users`, {
+  const response = await fetch(`${provisio.origin}/scim/v2/Users`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+    headers: { authorization: `Bearer ${provisio.scimToken}`, 'content-type': 'application/scim+json' },
     body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName }),
   });
   assert.equal(response.status, 201, await response.text());
@@ -54,10 +37,17 @@ test('--version prints the package version', async () => {
 
 describe('provisio oauth-client', () => {
   test('create prints the secret once; the client gets tokens until revoke', async () => {
-    const created = await cli([...api, 'oauth-client', 'create', 'default', '--description', 'Entra ID']);
+    const created = await cli([
+      ...provisio.api,
+      'oauth-client',
+      'create',
+      'default',
+      '--description',
+      'Entra ID',
+    ]);
     assert.equal(created.status, 0, created.stderr);
     const { clientId, clientSecret, tokenEndpoint } = created.json;
-    assert.equal(tokenEndpoint, `${origin}/oauth/token`);
+    assert.equal(tokenEndpoint, `${provisio.origin}/oauth/token`);
     const grant = () =>
       fetch(tokenEndpoint, {
         method: 'POST',
@@ -70,18 +60,18 @@ describe('provisio oauth-client', () => {
       });
     assert.equal((await grant()).status, 200);
 
-    const listed = await cli(['--url', origin, '--token', adminToken, 'oauth-client', 'list', 'default']);
+    const listed = await cli([...provisio.base, 'oauth-client', 'list', 'default']);
     assert.equal(listed.status, 0, listed.stderr);
     assert.match(listed.stdout, /^CLIENT ID\s+SCOPE\s+STATUS/);
     assert.ok(listed.stdout.includes(clientId) && !listed.stdout.includes(clientSecret));
 
-    const revoked = await cli([...api, 'oauth-client', 'revoke', 'default', clientId]);
+    const revoked = await cli([...provisio.api, 'oauth-client', 'revoke', 'default', clientId]);
     assert.deepEqual([revoked.status, revoked.json.status], [0, 'revoked']);
     assert.equal((await grant()).status, 401);
   });
 
   test("an unknown tenant exits 1 with the server's not_found", async () => {
-    const result = await cli([...api, 'oauth-client', 'list', 'nobody']);
+    const result = await cli([...provisio.api, 'oauth-client', 'list', 'nobody']);
     assert.deepEqual([result.status, result.json.error.code], [1, 'not_found']);
   });
 });
@@ -92,7 +82,7 @@ describe('provisio users list', () => {
   });
 
   test('--filter narrows the list; --json prints the admin API answer', async () => {
-    const result = await cli([...api, 'users', 'list', 'default', '--filter', 'userName sw "a"']);
+    const result = await cli([...provisio.api, 'users', 'list', 'default', '--filter', 'userName sw "a"']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(result.json.resources.map((u: { userName: string }) => u.userName).sort(), [
       'ada',
@@ -101,17 +91,7 @@ describe('provisio users list', () => {
   });
 
   test('human output is a table with a paging footer', async () => {
-    const result = await cli([
-      '--url',
-      origin,
-      '--token',
-      adminToken,
-      'users',
-      'list',
-      'default',
-      '--count',
-      '2',
-    ]);
+    const result = await cli([...provisio.base, 'users', 'list', 'default', '--count', '2']);
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.match(lines[0]!, /^ID\s+USERNAME\s+DISPLAY NAME\s+ACTIVE\s+EXTERNAL ID$/);
@@ -120,9 +100,9 @@ describe('provisio users list', () => {
   });
 
   test('a bad filter exits 1 with invalid_request; a bad --count exits 2', async () => {
-    const bad = await cli([...api, 'users', 'list', 'default', '--filter', 'userName eq']);
+    const bad = await cli([...provisio.api, 'users', 'list', 'default', '--filter', 'userName eq']);
     assert.deepEqual([bad.status, bad.json?.error.code], [1, 'invalid_request']);
-    const usage = await cli([...api, 'users', 'list', 'default', '--count', '0']);
+    const usage = await cli([...provisio.api, 'users', 'list', 'default', '--count', '0']);
     assert.equal(usage.status, 2);
   });
 });
@@ -137,25 +117,25 @@ describe('provisio backup and restore', () => {
 
   test('backup copies the live database with progress; a second backup to the same file exits 4', async () => {
     const file = join(backupDir, 'one.db');
-    const result = await cli(['backup', file, '--data-dir', dataDir]);
+    const result = await cli(['backup', file, '--data-dir', provisio.dataDir]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /backup: 100% \(\d+\/\d+ pages\)/);
     assert.ok(existsSync(file));
-    const again = await cli(['--json', 'backup', file, '--data-dir', dataDir]);
+    const again = await cli(['--json', 'backup', file, '--data-dir', provisio.dataDir]);
     assert.deepEqual([again.status, again.json.error.code], [4, 'destination_exists']);
-    assert.equal((await cli(['backup', file, '--data-dir', dataDir, '--force'])).status, 0);
+    assert.equal((await cli(['backup', file, '--data-dir', provisio.dataDir, '--force'])).status, 0);
   });
 
   test('restore is refused (exit 4) while the server has the database open', async () => {
     const file = join(backupDir, 'two.db');
-    assert.equal((await cli(['backup', file, '--data-dir', dataDir])).status, 0);
-    const result = await cli(['--json', 'restore', file, '--data-dir', dataDir]);
+    assert.equal((await cli(['backup', file, '--data-dir', provisio.dataDir])).status, 0);
+    const result = await cli(['--json', 'restore', file, '--data-dir', provisio.dataDir]);
     assert.deepEqual([result.status, result.json.error.code], [4, 'database_in_use']);
   });
 
   test('restore into a data directory no server uses brings the users back', async () => {
     const file = join(backupDir, 'three.db');
-    assert.equal((await cli(['backup', file, '--data-dir', dataDir])).status, 0);
+    assert.equal((await cli(['backup', file, '--data-dir', provisio.dataDir])).status, 0);
     const target = join(backupDir, 'restored');
     const result = await cli(['restore', file, '--data-dir', target]);
     assert.equal(result.status, 0, result.stderr);

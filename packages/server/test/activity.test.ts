@@ -16,17 +16,13 @@ import {
 } from './support/test-server.js';
 
 let server: TestServer;
-let adminToken: string;
 before(async () => {
   server = await startTestServer();
-  adminToken = await server.adminToken();
 });
 after(() => server.close());
 
 function activity(tenant: TestTenant, query = ''): Promise<TestResponse> {
-  return server.request('GET', `/admin/api/tenants/${tenant.tenant.slug}/activity${query}`, {
-    token: adminToken,
-  });
+  return server.admin('GET', `/tenants/${tenant.tenant.slug}/activity${query}`);
 }
 
 /** Entries are written in batches every ~200 ms: wait until `count` have arrived (or give up after 10 s). */
@@ -153,9 +149,7 @@ test('a refused write (scim:read token) is recorded under its token; an unknown 
   assert.equal(refused.status, 403);
   const [entry] = await entriesOf(tenant, 1);
   assert.deepEqual([entry.tokenId, entry.status, entry.method], [token.id, 403, 'POST']);
-  const missing = await server.request('GET', '/admin/api/tenants/no-such-tenant/activity', {
-    token: adminToken,
-  });
+  const missing = await server.admin('GET', '/tenants/no-such-tenant/activity');
   assert.equal(missing.status, 404);
 });
 

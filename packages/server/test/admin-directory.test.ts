@@ -5,10 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { type TestResponse, type TestServer, startTestServer } from './support/test-server.js';
 
 let server: TestServer;
-let adminToken: string;
 before(async () => {
   server = await startTestServer();
-  adminToken = await server.adminToken();
 });
 after(() => server.close());
 
@@ -16,13 +14,9 @@ function admin(
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  headers?: Record<string, string>,
 ): Promise<TestResponse> {
-  return server.request(method, `/admin/api/directory${path}`, {
-    token: adminToken,
-    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json', ...headers } }),
-    ...(body === undefined && Object.keys(headers).length > 0 ? { headers } : {}),
-  });
+  return server.admin(method, `/directory${path}`, body, headers);
 }
 
 let unique = 0;
@@ -358,7 +352,7 @@ describe('import', () => {
     const response = await fetch(`${server.origin}/admin/api/directory/import?type=groups`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${adminToken}`,
+        authorization: `Bearer ${await server.adminToken()}`,
         'content-type': 'application/x-ndjson',
         accept: 'application/x-ndjson',
       },

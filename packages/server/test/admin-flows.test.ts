@@ -9,37 +9,25 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseConfig, startServer } from '@provisio/server';
 import { openSqliteStore, verifyPassword } from '@provisio/store';
-import {
-  type TestResponse,
-  type TestServer,
-  forEachServerDialect,
-  send,
-  startTestServer,
-} from './support/test-server.js';
+import { type TestServer, forEachServerDialect, send, startTestServer } from './support/test-server.js';
 
 forEachServerDialect((dialect) => {
   let server: TestServer;
-  let adminToken: string;
   before(async () => {
     server = await startTestServer({}, { dialect });
-    adminToken = await server.adminToken();
   });
   after(() => server.close());
-
-  function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-    return server.request(method, `/admin/api${path}`, {
-      token: adminToken,
-      ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
-    });
-  }
 
   let tenants = 0;
   /** A tenant made through the API, and a `scim` token minted for it the same way. */
   async function tenantWithToken() {
     const slug = `flow-${++tenants}-${process.pid}`;
-    const created = await admin('POST', '/tenants', { name: `Flow ${tenants}`, slug });
+    const created = await server.admin('POST', '/tenants', { name: `Flow ${tenants}`, slug });
     assert.equal(created.status, 201, created.text);
-    const minted = await admin('POST', `/tenants/${slug}/tokens`, { description: 'IdP', scope: 'scim' });
+    const minted = await server.admin('POST', `/tenants/${slug}/tokens`, {
+      description: 'IdP',
+      scope: 'scim',
+    });
     assert.equal(minted.status, 201, minted.text);
     return { slug, urls: created.body.tenantUrls, token: minted.body };
   }
@@ -53,9 +41,9 @@ forEachServerDialect((dialect) => {
       assert.equal(await scimStatus(urls.byToken, token.secret), 200);
       assert.equal(await scimStatus(urls.bySlug, token.secret), 200);
       const reads = [
-        await admin('GET', `/tenants/${slug}/tokens`),
-        await admin('GET', `/tenants/${slug}`),
-        await admin('GET', '/tenants'),
+        await server.admin('GET', `/tenants/${slug}/tokens`),
+        await server.admin('GET', `/tenants/${slug}`),
+        await server.admin('GET', '/tenants'),
       ];
       for (const read of reads) {
         assert.equal(read.status, 200);
@@ -68,7 +56,7 @@ forEachServerDialect((dialect) => {
 
     test('GET /tenants lists every tenant by slug', async () => {
       const { slug } = await tenantWithToken();
-      const listed = await admin('GET', '/tenants');
+      const listed = await server.admin('GET', '/tenants');
       const slugs = listed.body.tenants.map((t: { slug: string }) => t.slug);
       assert.ok(slugs.includes(slug), slugs.join());
       assert.deepEqual(slugs, [...slugs].sort());
@@ -76,9 +64,11 @@ forEachServerDialect((dialect) => {
 
     test('revoking a token makes SCIM answer 401 at once', async () => {
       const { slug, urls, token } = await tenantWithToken();
-      assert.equal((await admin('POST', `/tenants/${slug}/tokens/${token.id}/revoke`)).status, 200);
+      assert.equal((await server.admin('POST', `/tenants/${slug}/tokens/${token.id}/revoke`)).status, 200);
       assert.equal(await scimStatus(urls.byToken, token.secret), 401);
-      const again = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, { overlapSeconds: 60 });
+      const again = await server.admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
+        overlapSeconds: 60,
+      });
       assert.equal(again.status, 409, 'a revoked token cannot be rotated');
       assert.equal(again.body.error.code, 'conflict');
     });
@@ -86,7 +76,7 @@ forEachServerDialect((dialect) => {
     test('rotating with an overlap: both secrets work until the overlap ends', async () => {
       const { slug, urls, token } = await tenantWithToken();
       const before = Date.now();
-      const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
+      const rotated = await server.admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
         overlapSeconds: 3600,
       });
       assert.equal(rotated.status, 201, rotated.text);
@@ -102,13 +92,13 @@ forEachServerDialect((dialect) => {
 
     test('rotating with no overlap retires the old secret at once', async () => {
       const { slug, urls, token } = await tenantWithToken();
-      const rotated = await admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
+      const rotated = await server.admin('POST', `/tenants/${slug}/tokens/${token.id}/rotate`, {
         overlapSeconds: 0,
       });
       assert.equal(rotated.status, 201, rotated.text);
       assert.equal(await scimStatus(urls.byToken, token.secret), 401);
       assert.equal(await scimStatus(urls.byToken, rotated.body.secret), 200);
-      const listed = await admin('GET', `/tenants/${slug}/tokens`);
+      const listed = await server.admin('GET', `/tenants/${slug}/tokens`);
       assert.deepEqual(
         listed.body.tokens.map((t: { id: string; status: string }) => [t.id, t.status]),
         [
@@ -120,11 +110,11 @@ forEachServerDialect((dialect) => {
 
     test('disabling a tenant makes SCIM answer 403; enabling it restores service', async () => {
       const { slug, urls, token } = await tenantWithToken();
-      const disabled = await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: false });
+      const disabled = await server.admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: false });
       assert.equal(disabled.body.provisioningEnabled, false);
       assert.equal(await scimStatus(urls.byToken, token.secret), 403);
       assert.equal(await scimStatus(urls.bySlug, token.secret), 403);
-      await admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: true });
+      await server.admin('PATCH', `/tenants/${slug}`, { provisioningEnabled: true });
       assert.equal(await scimStatus(urls.byToken, token.secret), 200);
     });
   });

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   GROUP_SCHEMA,
-  type TestResponse,
   type TestServer,
   type TestTenant,
   USER_SCHEMA,
@@ -17,45 +16,39 @@ import {
 
 forEachServerDialect((dialect) => {
   let server: TestServer;
-  let adminToken: string;
   before(async () => {
     server = await startTestServer({}, { dialect });
-    adminToken = await server.adminToken();
   });
   after(() => server.close());
-
-  function admin(method: string, path: string): Promise<TestResponse> {
-    return server.request(method, `/admin/api${path}`, { token: adminToken });
-  }
 
   const scimStatus = async (url: string, secret: string) =>
     (await send('GET', `${url}/Users`, { token: secret })).status;
 
   async function slugsListed(query = ''): Promise<string[]> {
-    return (await admin('GET', `/tenants${query}`)).body.tenants.map((t: { slug: string }) => t.slug);
+    return (await server.admin('GET', `/tenants${query}`)).body.tenants.map((t: { slug: string }) => t.slug);
   }
 
   describe('tenant deletion', () => {
     test('a soft delete makes SCIM answer 401 on both Tenant URLs; restore brings service back', async () => {
       const { tenant, secret, scimUrl, slugUrl } = await server.tenant();
       const { slug } = tenant;
-      const deleted = await admin('DELETE', `/tenants/${slug}?confirm=${slug}`);
+      const deleted = await server.admin('DELETE', `/tenants/${slug}?confirm=${slug}`);
       assert.equal(deleted.status, 200, deleted.text);
       assert.equal(await scimStatus(scimUrl, secret), 401);
       assert.equal(await scimStatus(slugUrl, secret), 401);
       assert.ok(!(await slugsListed()).includes(slug), 'hidden from the list');
       assert.ok((await slugsListed('?deleted=true')).includes(slug), 'listed with ?deleted=true');
       for (const path of [`/tenants/${slug}`, `/tenants/${slug}/tokens`, `/tenants/${slug}/users`]) {
-        const refused = await admin('GET', path);
+        const refused = await server.admin('GET', path);
         assert.equal(refused.status, 404, path);
         assert.match(refused.body.error.message, /restore/, path);
       }
-      const shown = await admin('GET', `/tenants/${slug}?deleted=true`);
+      const shown = await server.admin('GET', `/tenants/${slug}?deleted=true`);
       assert.equal(shown.body.deletedAt, deleted.body.deletedAt);
-      const again = await admin('DELETE', `/tenants/${slug}?confirm=${slug}`);
+      const again = await server.admin('DELETE', `/tenants/${slug}?confirm=${slug}`);
       assert.equal(again.body.deletedAt, deleted.body.deletedAt, 'deleting again keeps the first time');
 
-      const restored = await admin('POST', `/tenants/${slug}/restore`);
+      const restored = await server.admin('POST', `/tenants/${slug}/restore`);
       assert.equal(restored.status, 200, restored.text);
       assert.equal(restored.body.deletedAt, undefined);
       assert.equal(await scimStatus(scimUrl, secret), 200);
@@ -69,11 +62,11 @@ forEachServerDialect((dialect) => {
         (await scim('POST', '/Users', { body: { schemas: [USER_SCHEMA], userName: 'gone' } })).status,
         201,
       );
-      assert.equal((await admin('DELETE', `/tenants/${slug}?confirm=${slug}`)).status, 200);
-      const purged = await admin('DELETE', `/tenants/${slug}?purge=true&confirm=${slug}`);
+      assert.equal((await server.admin('DELETE', `/tenants/${slug}?confirm=${slug}`)).status, 200);
+      const purged = await server.admin('DELETE', `/tenants/${slug}?purge=true&confirm=${slug}`);
       assert.equal(purged.status, 204, purged.text);
-      assert.equal((await admin('GET', `/tenants/${slug}?deleted=true`)).status, 404);
-      assert.equal((await admin('POST', `/tenants/${slug}/restore`)).status, 404);
+      assert.equal((await server.admin('GET', `/tenants/${slug}?deleted=true`)).status, 404);
+      assert.equal((await server.admin('POST', `/tenants/${slug}/restore`)).status, 404);
       assert.equal(await scimStatus(scimUrl, secret), 401);
       assert.deepEqual(await server.store.tokens.list(tenant.id), []);
       const users = await server.store.users.list(tenant.id, {});
@@ -98,7 +91,7 @@ forEachServerDialect((dialect) => {
 
     test('users: filtered with the SCIM filter language and paged', async () => {
       const { slug } = tenant.tenant;
-      const filtered = await admin(
+      const filtered = await server.admin(
         'GET',
         `/tenants/${slug}/users?filter=${encodeURIComponent('userName sw "a"')}`,
       );
@@ -108,7 +101,7 @@ forEachServerDialect((dialect) => {
         filtered.body.resources.map((u: { userName: string }) => u.userName),
         ['alice'],
       );
-      const page = await admin('GET', `/tenants/${slug}/users?startIndex=2&count=1`);
+      const page = await server.admin('GET', `/tenants/${slug}/users?startIndex=2&count=1`);
       assert.deepEqual(
         [page.body.totalResults, page.body.startIndex, page.body.itemsPerPage, page.body.resources.length],
         [3, 2, 1, 1],
@@ -117,7 +110,7 @@ forEachServerDialect((dialect) => {
 
     test('a user and a group read by id, as the SCIM API shows them under the tenant’s slug URL', async () => {
       const { slug } = tenant.tenant;
-      const user = await admin('GET', `/tenants/${slug}/users/${ids.alice}`);
+      const user = await server.admin('GET', `/tenants/${slug}/users/${ids.alice}`);
       assert.equal(user.status, 200, user.text);
       assert.deepEqual(
         user.body,
@@ -128,20 +121,20 @@ forEachServerDialect((dialect) => {
         user.body.groups.map((g: { value: string }) => g.value),
         [ids.Sales],
       );
-      const group = await admin('GET', `/tenants/${slug}/groups/${ids.Sales}`);
+      const group = await server.admin('GET', `/tenants/${slug}/groups/${ids.Sales}`);
       assert.equal(group.status, 200, group.text);
       assert.equal(group.body.displayName, 'Sales');
       assert.deepEqual(
         group.body.members.map((m: { value: string }) => m.value),
         [ids.alice],
       );
-      const listed = await admin('GET', `/tenants/${slug}/groups`);
+      const listed = await server.admin('GET', `/tenants/${slug}/groups`);
       assert.equal(listed.body.totalResults, 1);
     });
 
     test("one tenant's ids are not found under another tenant", async () => {
       const other = await server.tenant();
-      const response = await admin('GET', `/tenants/${other.tenant.slug}/users/${ids.alice}`);
+      const response = await server.admin('GET', `/tenants/${other.tenant.slug}/users/${ids.alice}`);
       assert.equal(response.status, 404);
       assert.equal(response.body.error.code, 'not_found');
     });

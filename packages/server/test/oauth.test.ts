@@ -22,20 +22,11 @@ import {
 const PUBLIC_URL = 'http://provisio.test';
 
 let server: TestServer;
-let adminToken: string;
 before(async () => {
   // A fixed public URL is the issuer every process on the database agrees on (see the two-process test).
   server = await startTestServer({ PROVISIO_PUBLIC_URL: PUBLIC_URL });
-  adminToken = await server.adminToken();
 });
 after(() => server.close());
-
-function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-  return server.request(method, `/admin/api${path}`, {
-    token: adminToken,
-    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
-  });
-}
 
 interface Client {
   readonly clientId: string;
@@ -43,7 +34,7 @@ interface Client {
 }
 
 async function createClient(tenant: TestTenant, scope?: string): Promise<Client> {
-  const created = await admin('POST', `/tenants/${tenant.tenant.slug}/oauth-clients`, {
+  const created = await server.admin('POST', `/tenants/${tenant.tenant.slug}/oauth-clients`, {
     description: 'Entra ID',
     ...(scope === undefined ? {} : { scope }),
   });
@@ -80,7 +71,7 @@ describe('issuing and using an access token', () => {
   test('the admin API shows the secret once, with the token endpoint; the list never shows it', async () => {
     const fresh = await createClient(tenant, 'scim:read');
     assert.match(fresh.clientSecret, /^pvs_/);
-    const listed = await admin('GET', `/tenants/${tenant.tenant.slug}/oauth-clients`);
+    const listed = await server.admin('GET', `/tenants/${tenant.tenant.slug}/oauth-clients`);
     assert.equal(listed.status, 200);
     const entry = listed.body.clients.find((c: Client) => c.clientId === fresh.clientId);
     assert.deepEqual(
@@ -240,7 +231,7 @@ describe('refused access tokens', () => {
     const revocable = await createClient(tenant);
     const token = await accessToken(revocable);
     assert.equal((await tenant.scim('GET', '/Users', { token })).status, 200);
-    const revoked = await admin(
+    const revoked = await server.admin(
       'POST',
       `/tenants/${tenant.tenant.slug}/oauth-clients/${revocable.clientId}/revoke`,
     );

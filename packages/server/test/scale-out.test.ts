@@ -1,10 +1,13 @@
 /**
  * Scale-out (issue 6): two server processes, started together on one fresh PostgreSQL schema, driven by 16
  * concurrent clients that spread their requests over both. Whatever process a request lands on, the
- * database decides: one create per userName, no lost membership change, no silent overwrite under If-Match.
+ * database decides: one create per userName, no lost membership change, no silent overwrite under If-Match;
+ * and the change feed, followed from this (third) process, stays gap-free and in commit order.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { events } from '@provisio/server';
+import type { ChangeEvent } from '@provisio/store';
 import { type PostgresSchema, freshPostgresSchema } from './support/postgres-schema.js';
 import { type ServerProcess, runMain, tenantUrlOf } from './support/server-process.js';
 import {
@@ -48,7 +51,7 @@ async function createUser(userName: string): Promise<string> {
   return created.body.id;
 }
 
-describe('two server processes on one PostgreSQL', { timeout: 240_000 }, () => {
+describe('[postgres] two server processes', { timeout: 240_000 }, () => {
   before(async () => {
     const fresh = await freshPostgresSchema('scale_out');
     if ('skip' in fresh) {
@@ -175,6 +178,66 @@ describe('two server processes on one PostgreSQL', { timeout: 240_000 }, () => {
       }
       assert.notEqual(winner.headers.get('etag'), etag);
       etag = winner.headers.get('etag')!;
+    }
+  });
+
+  test('(d) the feed read by a third process while both write: gap-free, in order, never ahead of the resource', async (t) => {
+    if (!database) return t.skip(unavailable);
+    const reader = database.store;
+    const tenant = await reader.tenants.findBySlug('default');
+    assert.ok(tenant);
+    const start = await reader.events.latest(tenant.id);
+    const patchesPerUser = 4;
+    const expected = CLIENTS * (1 + patchesPerUser);
+    const stopReading = new AbortController();
+    // A poll interval longer than the test: only the writers' notifications wake this reader.
+    const reading = (async () => {
+      const seen: ChangeEvent[] = [];
+      const feed = events(reader, tenant.id, { after: start, pollMs: 3_600_000, signal: stopReading.signal });
+      for await (const event of feed) {
+        assert.equal(event.seq, start + seen.length + 1, 'the next number, none skipped or reordered');
+        const stored = await reader.users.get(tenant.id, event.resourceId);
+        assert.ok(stored.version >= event.data.version!, 'the resource has committed with its event');
+        seen.push(event);
+        if (seen.length === expected) break;
+      }
+      return seen;
+    })();
+
+    try {
+      await allClients(async (client) => {
+        const created = await scim(client, 'POST', '/Users', {
+          body: { schemas: [USER_SCHEMA], userName: `feed${client}@example.com` },
+        });
+        assert.equal(created.status, 201, created.text);
+        for (let patch = 1; patch <= patchesPerUser; patch++) {
+          const response = await scim(client + patch, 'PATCH', `/Users/${created.body.id}`, {
+            body: {
+              schemas: [PATCH_SCHEMA],
+              Operations: [{ op: 'replace', path: 'displayName', value: `patch ${patch}` }],
+            },
+          });
+          assert.equal(response.status, 200, response.text);
+        }
+      });
+    } catch (error) {
+      stopReading.abort();
+      throw error;
+    }
+    const seen = await reading;
+
+    const versionsByUser = new Map<string, number[]>();
+    for (const event of seen) {
+      versionsByUser.set(event.resourceId, [
+        ...(versionsByUser.get(event.resourceId) ?? []),
+        event.data.version!,
+      ]);
+    }
+    assert.equal(versionsByUser.size, CLIENTS);
+    for (const [id, versions] of versionsByUser) {
+      const everyVersion = Array.from({ length: 1 + patchesPerUser }, (_, i) => i + 1);
+      assert.deepEqual(versions, everyVersion, `user ${id}: every version once, in order`);
+      assert.equal((await reader.users.get(tenant.id, id)).version, 1 + patchesPerUser);
     }
   });
 });

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  type TestResponse,
   type TestServer,
   type TestTenant,
   USER_SCHEMA,
@@ -33,22 +32,13 @@ const PROWARE_BODY = {
 
 forEachServerDialect((dialect) => {
   let server: TestServer;
-  let adminToken: string;
   before(async () => {
     server = await startTestServer({}, { dialect });
-    adminToken = await server.adminToken();
   });
   after(() => server.close());
 
-  function admin(method: string, path: string, body?: unknown): Promise<TestResponse> {
-    return server.request(method, `/admin/api${path}`, {
-      token: adminToken,
-      ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
-    });
-  }
-
   async function addProware(slug: string): Promise<void> {
-    const added = await admin('POST', `/tenants/${slug}/schemas`, PROWARE_BODY);
+    const added = await server.admin('POST', `/tenants/${slug}/schemas`, PROWARE_BODY);
     assert.equal(added.status, 201, added.text);
   }
 
@@ -113,7 +103,7 @@ forEachServerDialect((dialect) => {
       });
       assert.equal(wrongType.status, 400, wrongType.text);
 
-      const removed = await admin(
+      const removed = await server.admin(
         'DELETE',
         `/tenants/${tenant.tenant.slug}/schemas/${encodeURIComponent(PROWARE)}`,
       );
@@ -154,7 +144,7 @@ forEachServerDialect((dialect) => {
     test('list shows the extension with its characteristics filled in', async () => {
       const { tenant } = await server.tenant();
       await addProware(tenant.slug);
-      const listed = await admin('GET', `/tenants/${tenant.slug}/schemas`);
+      const listed = await server.admin('GET', `/tenants/${tenant.slug}/schemas`);
       assert.equal(listed.status, 200, listed.text);
       assert.equal(listed.body.schemas.length, 1);
       const [view] = listed.body.schemas;
@@ -193,17 +183,17 @@ forEachServerDialect((dialect) => {
     for (const refusal of REFUSALS) {
       test(`POST refuses ${refusal.title} with ${refusal.status}`, async () => {
         const { tenant } = await server.tenant();
-        const response = await admin('POST', `/tenants/${tenant.slug}/schemas`, refusal.body);
+        const response = await server.admin('POST', `/tenants/${tenant.slug}/schemas`, refusal.body);
         assert.equal(response.status, refusal.status, response.text);
         assert.equal(response.body.error.code, 'invalid_request');
-        assert.equal((await admin('GET', `/tenants/${tenant.slug}/schemas`)).body.schemas.length, 0);
+        assert.equal((await server.admin('GET', `/tenants/${tenant.slug}/schemas`)).body.schemas.length, 0);
       });
     }
 
     test('a duplicate URN is 409 conflict, even in another case', async () => {
       const { tenant } = await server.tenant();
       await addProware(tenant.slug);
-      const again = await admin('POST', `/tenants/${tenant.slug}/schemas`, {
+      const again = await server.admin('POST', `/tenants/${tenant.slug}/schemas`, {
         ...PROWARE_BODY,
         id: PROWARE.toUpperCase(),
       });
@@ -213,10 +203,10 @@ forEachServerDialect((dialect) => {
 
     test('an unknown tenant or extension is 404', async () => {
       for (const response of [
-        await admin('POST', '/tenants/no-such-tenant/schemas', PROWARE_BODY),
-        await admin('GET', '/tenants/no-such-tenant/schemas'),
-        await admin('DELETE', `/tenants/no-such-tenant/schemas/${encodeURIComponent(PROWARE)}`),
-        await admin(
+        await server.admin('POST', '/tenants/no-such-tenant/schemas', PROWARE_BODY),
+        await server.admin('GET', '/tenants/no-such-tenant/schemas'),
+        await server.admin('DELETE', `/tenants/no-such-tenant/schemas/${encodeURIComponent(PROWARE)}`),
+        await server.admin(
           'DELETE',
           `/tenants/${(await server.tenant()).tenant.slug}/schemas/${encodeURIComponent(PROWARE)}`,
         ),

@@ -53,25 +53,17 @@ async function startReceiver(statusFor: (index: number) => number = () => 200) {
 }
 
 let server: TestServer;
-let adminToken: string;
 before(async () => {
   // Retries after 50 ms, 100 ms, …: the retry behaviour, not the production pace.
   server = await startTestServer(
     {},
     { webhooks: { retryBaseMs: 50, retryMaxMs: 200, maxConsecutiveFailures: 3 } },
   );
-  adminToken = await server.adminToken();
 });
 after(() => server.close());
 
-const admin = (method: string, path: string, body?: unknown) =>
-  server.request(method, `/admin/api${path}`, {
-    token: adminToken,
-    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
-  });
-
 async function addWebhook(slug: string, url: string) {
-  const created = await admin('POST', `/tenants/${slug}/webhooks`, { url, description: 'receiver' });
+  const created = await server.admin('POST', `/tenants/${slug}/webhooks`, { url, description: 'receiver' });
   assert.equal(created.status, 201);
   assert.match(created.body.secret, /^whsec_/);
   return created.body as { id: string; secret: string };
@@ -94,10 +86,10 @@ test('every change is delivered once, in order, signed with the webhook secret',
     receiver.received.map((r) => [r.body.seq, r.body.type, r.body.resourceId, r.body.tenantId, r.signed]),
     ids.map((id, i) => [i + 1, 'user.created', id, tenant.tenant.id, true]),
   );
-  const listed = await admin('GET', `/tenants/${tenant.tenant.slug}/webhooks`);
+  const listed = await server.admin('GET', `/tenants/${tenant.tenant.slug}/webhooks`);
   assert.equal(listed.body.webhooks[0].deliveredSeq, 5);
   assert.equal(listed.body.webhooks[0].secret, undefined, 'the secret is shown at creation only');
-  const log = await admin('GET', `/tenants/${tenant.tenant.slug}/webhooks/${hook.id}/deliveries`);
+  const log = await server.admin('GET', `/tenants/${tenant.tenant.slug}/webhooks/${hook.id}/deliveries`);
   assert.deepEqual(
     log.body.deliveries.map((d: { seq: number; ok: boolean; statusCode: number }) => [
       d.seq,
@@ -164,7 +156,7 @@ test('a failing receiver is retried with backoff until it answers 2xx, and the l
       [2, true],
     ],
   );
-  const log = await admin('GET', `/tenants/${tenant.tenant.slug}/webhooks/${hook.id}/deliveries`);
+  const log = await server.admin('GET', `/tenants/${tenant.tenant.slug}/webhooks/${hook.id}/deliveries`);
   const oldestFirst = [...log.body.deliveries].reverse();
   assert.deepEqual(
     oldestFirst.map((d: { seq: number; attempt: number; ok: boolean; statusCode: number }) => [
@@ -193,14 +185,14 @@ test('a receiver that keeps failing disables the webhook; enable, test and redel
   receiver.useSecret(hook.secret);
   await tenant.scim('POST', '/Users', { body: { schemas: [USER_SCHEMA], userName: 'doomed' } });
   await receiver.until((all) => all.length >= 3);
-  let state = await admin('GET', `/tenants/${slug}/webhooks/${hook.id}`);
-  while (state.body.enabled) state = await admin('GET', `/tenants/${slug}/webhooks/${hook.id}`);
+  let state = await server.admin('GET', `/tenants/${slug}/webhooks/${hook.id}`);
+  while (state.body.enabled) state = await server.admin('GET', `/tenants/${slug}/webhooks/${hook.id}`);
   assert.equal(state.body.consecutiveFailures, 3);
   assert.match(state.body.disabledReason, /3 consecutive failed deliveries/);
   assert.equal(state.body.deliveredSeq, 0);
 
   healthy = true;
-  const ping = await admin('POST', `/tenants/${slug}/webhooks/${hook.id}/test`);
+  const ping = await server.admin('POST', `/tenants/${slug}/webhooks/${hook.id}/test`);
   assert.deepEqual(
     [ping.status, ping.body.eventType, ping.body.ok, ping.body.statusCode],
     [200, 'ping', true, 200],
@@ -208,12 +200,12 @@ test('a receiver that keeps failing disables the webhook; enable, test and redel
   assert.equal(receiver.received.at(-1)?.body.type, 'ping');
   assert.equal(receiver.received.at(-1)?.signed, true);
 
-  const enabled = await admin('POST', `/tenants/${slug}/webhooks/${hook.id}/enable`);
+  const enabled = await server.admin('POST', `/tenants/${slug}/webhooks/${hook.id}/enable`);
   assert.deepEqual([enabled.body.enabled, enabled.body.consecutiveFailures], [true, 0]);
   await receiver.until((all) => all.filter((r) => r.body.seq === 1).length >= 4);
-  const log = await admin('GET', `/tenants/${slug}/webhooks/${hook.id}/deliveries`);
+  const log = await server.admin('GET', `/tenants/${slug}/webhooks/${hook.id}/deliveries`);
   const delivered = log.body.deliveries.find((d: { ok: boolean; seq?: number }) => d.ok && d.seq === 1);
-  const redelivered = await admin(
+  const redelivered = await server.admin(
     'POST',
     `/tenants/${slug}/webhooks/${hook.id}/deliveries/${delivered.id}/redeliver`,
   );
@@ -231,7 +223,7 @@ const REFUSALS: readonly { title: string; body: unknown; status: number }[] = [
 for (const { title, body, status } of REFUSALS) {
   test(`adding a webhook with ${title} is refused with ${status}`, async () => {
     const tenant = await server.tenant();
-    const answer = await admin('POST', `/tenants/${tenant.tenant.slug}/webhooks`, body);
+    const answer = await server.admin('POST', `/tenants/${tenant.tenant.slug}/webhooks`, body);
     assert.equal(answer.status, status);
     assert.equal(answer.body.error.code, 'invalid_request');
   });
@@ -241,8 +233,14 @@ test("another tenant's webhook is not found, and a removed one is gone", async (
   const owner = await server.tenant();
   const other = await server.tenant();
   const hook = await addWebhook(owner.tenant.slug, 'http://127.0.0.1:9/unused');
-  assert.equal((await admin('GET', `/tenants/${other.tenant.slug}/webhooks/${hook.id}`)).status, 404);
-  assert.equal((await admin('DELETE', `/tenants/${other.tenant.slug}/webhooks/${hook.id}`)).status, 404);
-  assert.equal((await admin('DELETE', `/tenants/${owner.tenant.slug}/webhooks/${hook.id}`)).status, 204);
-  assert.equal((await admin('GET', `/tenants/${owner.tenant.slug}/webhooks/${hook.id}`)).status, 404);
+  assert.equal((await server.admin('GET', `/tenants/${other.tenant.slug}/webhooks/${hook.id}`)).status, 404);
+  assert.equal(
+    (await server.admin('DELETE', `/tenants/${other.tenant.slug}/webhooks/${hook.id}`)).status,
+    404,
+  );
+  assert.equal(
+    (await server.admin('DELETE', `/tenants/${owner.tenant.slug}/webhooks/${hook.id}`)).status,
+    204,
+  );
+  assert.equal((await server.admin('GET', `/tenants/${owner.tenant.slug}/webhooks/${hook.id}`)).status, 404);
 });

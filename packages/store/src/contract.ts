@@ -130,6 +130,8 @@ export interface TenantSchemaRepository {
 export interface TokenLifecycle {
   readonly created: string;
   readonly lastUsed?: string;
+  /** The client IP of the use recorded in {@link lastUsed}. */
+  readonly lastClientIp?: string;
   readonly expires?: string;
   readonly revoked?: string;
 }
@@ -172,8 +174,8 @@ export interface TokenRepository {
    */
   findCredential(hash: string): Promise<TokenCredential | undefined>;
   list(tenantId: string): Promise<readonly Token[]>;
-  /** Records use; cheap enough to call on every request. */
-  markUsed(id: string): Promise<void>;
+  /** Records a use from `clientIp` now; one write, so callers record at most one use a minute. */
+  markUsed(id: string, clientIp: string): Promise<void>;
   /** Throws `NotFound` when the tenant has no such token. */
   revoke(tenantId: string, id: string): Promise<Token>;
   /** Throws `NotFound` when the tenant has no such token. */
@@ -233,7 +235,8 @@ export interface AdminTokenRepository {
   /** Revoked and expired tokens are returned too: the caller decides. */
   findByHash(hash: string): Promise<AdminToken | undefined>;
   list(adminId: string): Promise<readonly AdminToken[]>;
-  markUsed(id: string): Promise<void>;
+  /** Records a use from `clientIp` now, as {@link TokenRepository.markUsed}. */
+  markUsed(id: string, clientIp: string): Promise<void>;
   /** Throws `NotFound` when the admin has no such token. */
   revoke(adminId: string, id: string): Promise<AdminToken>;
 }

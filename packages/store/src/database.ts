@@ -32,6 +32,8 @@ export interface TokensTable {
   hash: string;
   created: string;
   last_used: string | null;
+  /** The client IP of the use recorded in `last_used` (migration 0009). */
+  last_client_ip: string | null;
   expires: string | null;
   revoked: string | null;
 }
@@ -55,6 +57,8 @@ export interface AdminTokensTable {
   hash: string;
   created: string;
   last_used: string | null;
+  /** The client IP of the use recorded in `last_used` (migration 0009). */
+  last_client_ip: string | null;
   expires: string | null;
   revoked: string | null;
 }

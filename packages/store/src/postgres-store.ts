@@ -10,6 +10,7 @@ import {
   ensureSchema,
   postgresDialect,
 } from './dialect/postgres.js';
+import { createPostgresEventSignal } from './events/postgres-event-signal.js';
 import { type StoreSources, createSqlStore } from './sql-store.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions, StoreSources {
@@ -24,7 +25,8 @@ export interface PostgresStore extends Store {
 }
 
 /**
- * Opens a pool (no connection is made until the first query, except to create `schema` when given).
+ * Opens a pool (no connection is made until the first query, except to create `schema` when given), and
+ * with the first watcher of the change feed a connection of its own that LISTENs for appends.
  * Call `migrate()` before use, as for SQLite.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -36,5 +38,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await kysely.destroy();
     throw error;
   }
-  return { ...createSqlStore(kysely, postgresDialect, options), pool, kysely };
+  return {
+    ...createSqlStore(kysely, postgresDialect, options, createPostgresEventSignal(options)),
+    pool,
+    kysely,
+  };
 }

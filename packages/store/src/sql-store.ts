@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from './contract.js';
 import type { Database } from './database.js';
 import type { SqlDialect } from './dialect/sql-dialect.js';
-import { createEventSignal } from './events/event-signal.js';
+import { type EventSignal, createEventSignal } from './events/event-signal.js';
 import { migrate } from './migrations/migrations.js';
 import { createRepositories } from './repositories.js';
 import { type StoreContext, runTransaction } from './store-context.js';
@@ -16,8 +16,16 @@ export interface StoreSources {
   readonly newId?: () => string;
 }
 
-/** The Store over `kysely`; `close` destroys it (and so the file or pool under it). */
-export function createSqlStore(kysely: Kysely<Database>, dialect: SqlDialect, sources: StoreSources): Store {
+/**
+ * The Store over `kysely`; `close` destroys it (and so the file or pool under it) and `eventSignal`.
+ * The default signal is in-process, right for SQLite's one connection only.
+ */
+export function createSqlStore(
+  kysely: Kysely<Database>,
+  dialect: SqlDialect,
+  sources: StoreSources,
+  eventSignal: EventSignal = createEventSignal(),
+): Store {
   const clock = sources.clock ?? (() => new Date());
   const newId = sources.newId ?? randomUUID;
   const context: StoreContext = {
@@ -25,12 +33,15 @@ export function createSqlStore(kysely: Kysely<Database>, dialect: SqlDialect, so
     dialect,
     now: () => clock().toISOString(),
     newId: () => newId().toLowerCase(),
-    eventSignal: createEventSignal(),
+    eventSignal,
   };
   return {
     ...createRepositories(context),
     migrate: (migrateOptions) => migrate(kysely, migrateOptions?.to),
     transaction: (work) => runTransaction(kysely, (trx) => work(createRepositories({ ...context, db: trx }))),
-    close: () => kysely.destroy(),
+    async close() {
+      await eventSignal.close();
+      await kysely.destroy();
+    },
   };
 }

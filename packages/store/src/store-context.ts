@@ -12,7 +12,7 @@ export interface StoreContext {
   readonly now: () => string;
   /** A fresh id; lower-case, which case-insensitive id comparisons (`members.value`) rely on. */
   readonly newId: () => string;
-  /** Wakes readers of the change feed in this process (see `events/event-signal.ts`). */
+  /** Announces appends and wakes the change feed's readers (see `events/event-signal.ts`). */
   readonly eventSignal?: EventSignal;
 }
 

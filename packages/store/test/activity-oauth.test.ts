@@ -184,7 +184,7 @@ describe('OAuth clients', () => {
     const again = await store.oauthClients.revoke(a.id, client.id);
     assert.ok(revoked.revoked);
     assert.equal(again.revoked, revoked.revoked);
-    await store.oauthClients.markUsed(client.id);
+    await store.oauthClients.markUsed(client.id, '192.0.2.1');
     assert.ok((await store.oauthClients.findCredential(client.id))?.client.lastUsed);
   });
 });

@@ -46,7 +46,7 @@ forEachDialect((dialect) => {
       store.adminTokens.create(other.id, { description: 'x', prefix: 'p', hash }),
       Uniqueness,
     );
-    await store.adminTokens.markUsed(token.id);
+    await store.adminTokens.markUsed(token.id, '192.0.2.1');
     assert.ok((await store.adminTokens.findByHash(hash))?.lastUsed);
     await assert.rejects(store.adminTokens.revoke(other.id, token.id), NotFound);
     const revoked = await store.adminTokens.revoke(root.id, token.id);

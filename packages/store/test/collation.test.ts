@@ -101,8 +101,14 @@ async function orders(store: Store, tenantId: string): Promise<Record<string, st
   return result;
 }
 
+/** The directory's applications, named {@link NAMES}, as it lists them (by name). */
+async function applicationNames(store: Store): Promise<string[]> {
+  for (const name of NAMES) await store.directory.applications.create({ name });
+  return (await store.directory.applications.list()).map((application) => application.name);
+}
+
 describe(`${POSTGRES.label} collation`, { skip: POSTGRES.skip }, () => {
-  test('in a language-collated database, keys sort and match by code point, as on SQLite', async (t) => {
+  test('in a language-collated database, keys (SCIM and directory) sort and match by code point, as on SQLite', async (t) => {
     const sqlite = await openTempStore(t);
     const postgres = await openLanguageCollatedStore(t);
     const expected = await orders(sqlite, await seed(sqlite));
@@ -115,5 +121,6 @@ describe(`${POSTGRES.label} collation`, { skip: POSTGRES.skip }, () => {
       'ørjan',
     ]);
     assert.deepEqual(await orders(postgres, await seed(postgres)), expected);
+    assert.deepEqual(await applicationNames(postgres), await applicationNames(sqlite));
   });
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { NoTarget, PreconditionFailed, Uniqueness } from '@provisio/scim-core';
 import type { ChangeEvent, Store } from '@provisio/store';
 import { forEachDialect } from './support/dialects.js';
+import { listening, settled } from './support/feed.js';
 import { group, user } from './support/resources.js';
 import type { Lifetime } from './support/temp-store.js';
 
@@ -202,14 +203,16 @@ forEachDialect((dialect) => {
   test('watch wakes on an append for its tenant only, until stopped', async (t) => {
     const { store, tenantId } = await setup(t);
     const other = await store.tenants.create({ slug: 'other', name: 'Other' });
+    await listening(store, store);
     let wakes = 0;
     const stop = store.events.watch(tenantId, () => wakes++);
     await store.users.create(other.id, user('x'));
-    assert.equal(wakes, 0);
     await store.users.create(tenantId, user('a'));
+    await settled(store, store);
     assert.equal(wakes, 1);
     stop();
     await store.users.create(tenantId, user('b'));
+    await settled(store, store);
     assert.equal(wakes, 1);
   });
 

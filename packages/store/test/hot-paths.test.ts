@@ -5,6 +5,7 @@ import { hashTokenSecret, seedUsers } from '@provisio/store';
 import { forEachDialect } from './support/dialects.js';
 import { group, user } from './support/resources.js';
 import { queryLog, steppingClock } from './support/temp-store.js';
+import { scimToken } from './support/tenant-rows.js';
 
 forEachDialect((dialect) => {
   test('tokens.findCredential: the token and its tenant in one query, read afresh every time', async (t) => {
@@ -12,12 +13,7 @@ forEachDialect((dialect) => {
     const store = await dialect.open(t, { clock: steppingClock(), log });
     const tenant = await store.tenants.create({ slug: 'acme', name: 'Acme' });
     const hash = hashTokenSecret('secret-1');
-    const token = await store.tokens.create(tenant.id, {
-      description: 'd',
-      scope: 'scim',
-      prefix: 'p',
-      hash,
-    });
+    const token = await store.tokens.create(tenant.id, scimToken(hash));
     statements.length = 0;
     assert.deepEqual(await store.tokens.findCredential(hash.toUpperCase()), { token, tenant });
     assert.equal(statements.length, 1, statements.join('\n'));

@@ -19,6 +19,7 @@ const MIGRATIONS = [
   '0006-oauth-clients',
   '0007-admin-sessions',
   '0008-directory',
+  '0009-token-last-ip',
 ];
 const TABLES = [
   'activity_log',

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { Conflict, NotFound } from '@provisio/scim-core';
 import { hashTokenSecret } from '@provisio/store';
 import { forEachDialect } from './support/dialects.js';
-import { group, user } from './support/resources.js';
 import { queryLog, steppingClock } from './support/temp-store.js';
+import { assertRowsOnlyOf, doomedAndKept, scimToken } from './support/tenant-rows.js';
 
 forEachDialect((dialect) => {
   test('a soft-deleted tenant is hidden from lists unless asked for, and found by id and slug', async (t) => {
@@ -34,12 +34,7 @@ forEachDialect((dialect) => {
     const store = await dialect.open(t, { log });
     const tenant = await store.tenants.create({ slug: 'acme', name: 'Acme' });
     const hash = hashTokenSecret('secret');
-    const token = await store.tokens.create(tenant.id, {
-      description: 'd',
-      scope: 'scim',
-      prefix: 'p',
-      hash,
-    });
+    const token = await store.tokens.create(tenant.id, scimToken(hash));
     await store.tenants.softDelete(tenant.id);
     statements.length = 0;
     assert.equal(await store.tokens.findCredential(hash), undefined);
@@ -51,29 +46,13 @@ forEachDialect((dialect) => {
 
   test('purge removes a soft-deleted tenant and all its rows; a live one is refused', async (t) => {
     const store = await dialect.open(t);
-    const [doomed, kept] = [
-      await store.tenants.create({ slug: 'doomed', name: 'D' }),
-      await store.tenants.create({ slug: 'kept', name: 'K' }),
-    ];
-    for (const tenant of [doomed, kept]) {
-      const u = await store.users.create(tenant.id, user('u', { emails: [{ value: 'u@x.org' }] }));
-      await store.groups.create(tenant.id, group('g', [u.id]));
-      await store.tokens.create(tenant.id, {
-        description: 'd',
-        scope: 'scim',
-        prefix: 'p',
-        hash: tenant.slug,
-      });
-    }
+    const { doomed, kept } = await doomedAndKept(store);
     await assert.rejects(store.tenants.purge(doomed.id), Conflict);
     assert.ok(await store.tenants.findBySlug('doomed'), 'a refused purge removes nothing');
     await store.tenants.softDelete(doomed.id);
     await store.tenants.purge(doomed.id);
     await assert.rejects(store.tenants.purge(doomed.id), NotFound);
     assert.equal(await store.tenants.findBySlug('doomed'), undefined);
-    for (const table of ['users', 'user_emails', 'groups', 'group_members', 'tokens'] as const) {
-      const rows = await store.kysely.selectFrom(table).select('tenant_id').distinct().execute();
-      assert.deepEqual(rows, [{ tenant_id: kept.id }], table);
-    }
+    await assertRowsOnlyOf(store, kept);
   });
 });

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { InvalidValue, NotFound, Uniqueness } from '@provisio/scim-core';
 import { hashTokenSecret } from '@provisio/store';
 import { forEachDialect } from './support/dialects.js';
-import { group, user } from './support/resources.js';
 import { steppingClock } from './support/temp-store.js';
+import { assertRowsOnlyOf, doomedAndKept } from './support/tenant-rows.js';
 
 forEachDialect((dialect) => {
   test('tenants: create, find by id and slug, list, update', async (t) => {
@@ -55,26 +55,10 @@ forEachDialect((dialect) => {
 
   test('deleting a tenant deletes all its rows and nobody else’s', async (t) => {
     const store = await dialect.open(t);
-    const [doomed, kept] = [
-      await store.tenants.create({ slug: 'doomed', name: 'D' }),
-      await store.tenants.create({ slug: 'kept', name: 'K' }),
-    ];
-    for (const tenant of [doomed, kept]) {
-      const u = await store.users.create(tenant.id, user('u', { emails: [{ value: 'u@x.org' }] }));
-      await store.groups.create(tenant.id, group('g', [u.id]));
-      await store.tokens.create(tenant.id, {
-        description: 'd',
-        scope: 'scim',
-        prefix: 'p',
-        hash: tenant.slug,
-      });
-    }
+    const { doomed, kept } = await doomedAndKept(store);
     await store.tenants.delete(doomed.id);
     await assert.rejects(store.tenants.delete(doomed.id), NotFound);
-    for (const table of ['users', 'user_emails', 'groups', 'group_members', 'tokens'] as const) {
-      const rows = await store.kysely.selectFrom(table).select('tenant_id').distinct().execute();
-      assert.deepEqual(rows, [{ tenant_id: kept.id }], table);
-    }
+    await assertRowsOnlyOf(store, kept);
   });
 
   test('hashTokenSecret is hex SHA-256', () => {
@@ -109,7 +93,7 @@ forEachDialect((dialect) => {
       Uniqueness,
     );
 
-    await store.tokens.markUsed(token.id);
+    await store.tokens.markUsed(token.id, '192.0.2.1');
     assert.equal(
       (await store.tokens.findByHash(hash))?.lastUsed,
       '2025-01-01T00:00:03.000Z',

@@ -1,19 +1,33 @@
-/** A migrated SQLite store in a fresh temp directory, removed when the test ends: no mocks. */
+/**
+ * Real stores for the engine's tests, no mocks: a migrated SQLite file or PostgreSQL schema of its own
+ * (`@provisio/store/testing`), removed when the test ends.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { type SqliteStore, openSqliteStore } from '@provisio/store';
+import {
+  TEST_DIALECTS,
+  type TestDialect,
+  type TestStore,
+  forEachDialect as forEachOf,
+} from '@provisio/store/testing';
 
-export async function tempDirectory(t: Pick<TestContext, 'after'>): Promise<string> {
+export type Lifetime = Pick<TestContext, 'after'>;
+
+export async function tempDirectory(t: Lifetime): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), 'provisio-engine-'));
   t.after(() => rm(directory, { recursive: true, force: true }));
   return directory;
 }
 
-export async function openTempStore(t: Pick<TestContext, 'after'>): Promise<SqliteStore> {
-  const store = openSqliteStore({ file: join(await tempDirectory(t), 'provisio.db') });
-  t.after(() => store.close());
-  await store.migrate();
+export async function openTempStore(t: Lifetime, dialect: TestDialect): Promise<TestStore> {
+  const { store, dispose } = await dialect.openScratch();
+  t.after(dispose);
   return store;
+}
+
+/** Declares the tests `body` defines once per dialect, in a suite named `[sqlite]` / `[postgres]`. */
+export function forEachDialect(body: (dialect: TestDialect) => void): void {
+  forEachOf(body, TEST_DIALECTS);
 }

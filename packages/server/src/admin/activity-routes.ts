@@ -5,6 +5,7 @@
 import type { ActivityEntry } from '@provisio/store';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ADMIN_ERROR_SCHEMA, AdminError } from './admin-error.js';
+import { DATE_TIME, STRING } from './json-schema.js';
 import { type AdminRouteOptions, SLUG_PARAMS, tenantBySlug } from './tenant-routes.js';
 
 const DEFAULT_LIMIT = 100;
@@ -20,9 +21,6 @@ interface ActivityQueryString {
   readonly cursor?: string;
   readonly limit?: number;
 }
-
-const STRING = { type: 'string' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
 
 const ENTRY_SCHEMA = {
   type: 'object',

@@ -42,7 +42,12 @@ function refuse(reply: FastifyReply, message: string, error?: 'invalid_token'): 
   throw new AdminError(401, message);
 }
 
-async function verifyAdminToken(store: Store, secret: string, reply: FastifyReply): Promise<AdminToken> {
+async function verifyAdminToken(
+  store: Store,
+  secret: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AdminToken> {
   const digest = hashTokenSecret(secret);
   const token = await store.adminTokens.findByHash(digest);
   if (!token || !sameDigest(token.hash, digest))
@@ -51,7 +56,7 @@ async function verifyAdminToken(store: Store, secret: string, reply: FastifyRepl
   if (token.expires !== undefined && Date.parse(token.expires) <= Date.now()) {
     refuse(reply, 'the admin token has expired', 'invalid_token');
   }
-  if (isUseWorthRecording(token.lastUsed, Date.now())) await store.adminTokens.markUsed(token.id);
+  if (isUseWorthRecording(token.lastUsed, Date.now())) await store.adminTokens.markUsed(token.id, request.ip);
   return token;
 }
 
@@ -102,7 +107,7 @@ export function authenticateAdmin(store: Store): onRequestAsyncHookHandler {
     if (authorization !== undefined) {
       const secret = bearerSecret(authorization);
       if (secret === undefined) refuse(reply, 'an "Authorization: Bearer <admin token>" header is required');
-      request.adminToken = await verifyAdminToken(store, secret, reply);
+      request.adminToken = await verifyAdminToken(store, secret, request, reply);
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminIdOf } from './admin-authentication.js';
 import { ADMIN_ERROR_SCHEMA } from './admin-error.js';
 import { issueAdminToken } from './admin-tokens.js';
+import { STRING, withRequired } from './json-schema.js';
 import type { AdminRouteOptions } from './tenant-routes.js';
 import { EXPIRES_AT, futureExpiry } from './token-routes.js';
 import { TOKEN_SCHEMA, viewLifecycle } from './token-view.js';
@@ -17,11 +18,7 @@ const ADMIN_TOKEN_SCHEMA = {
   required: TOKEN_SCHEMA.required.filter((key) => key !== 'scope'),
   properties: VIEW_PROPERTIES,
 } as const;
-const ISSUED_ADMIN_TOKEN_SCHEMA = {
-  ...ADMIN_TOKEN_SCHEMA,
-  required: [...ADMIN_TOKEN_SCHEMA.required, 'secret'],
-  properties: { ...VIEW_PROPERTIES, secret: { type: 'string' } },
-} as const;
+const ISSUED_ADMIN_TOKEN_SCHEMA = withRequired(ADMIN_TOKEN_SCHEMA, { secret: STRING });
 const ERRORS = { 400: ADMIN_ERROR_SCHEMA, 401: ADMIN_ERROR_SCHEMA, 403: ADMIN_ERROR_SCHEMA } as const;
 
 interface CreateAdminTokenBody {

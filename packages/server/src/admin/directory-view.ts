@@ -1,5 +1,6 @@
 /** How the admin API shows the directory's users, groups, applications and assignments, with schemas. */
 import type { DirectoryApplication, DirectoryAssignment, DirectoryObject } from '@provisio/store';
+import { DATE_TIME, STRING } from './json-schema.js';
 
 export interface DirectoryObjectView {
   readonly objectId: string;
@@ -34,9 +35,6 @@ export function viewAssignment(assignment: DirectoryAssignment) {
   const { created, ...rest } = assignment;
   return { ...rest, createdAt: created };
 }
-
-const STRING = { type: 'string' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
 
 export const DIRECTORY_OBJECT_SCHEMA = {
   type: 'object',

@@ -7,6 +7,7 @@ import type { OAuthClient } from '@provisio/store';
 import type { FastifyPluginAsync } from 'fastify';
 import { SCIM_SCOPES, type ScimScope, issueOAuthClient } from '../oauth/oauth-clients.js';
 import { ADMIN_ERROR_SCHEMA } from './admin-error.js';
+import { DATE_TIME, STRING, withRequired } from './json-schema.js';
 import { type AdminRouteOptions, SLUG_PARAMS, tenantBySlug } from './tenant-routes.js';
 
 export interface OAuthClientView {
@@ -17,6 +18,8 @@ export interface OAuthClientView {
   readonly status: 'active' | 'revoked';
   readonly createdAt: string;
   readonly lastUsedAt?: string;
+  /** The client IP of the token request recorded in `lastUsedAt`. */
+  readonly lastClientIp?: string;
   readonly revokedAt?: string;
 }
 
@@ -28,12 +31,10 @@ function viewClient(client: OAuthClient): OAuthClientView {
     status: client.revoked === undefined ? 'active' : 'revoked',
     createdAt: client.created,
     ...(client.lastUsed === undefined ? {} : { lastUsedAt: client.lastUsed }),
+    ...(client.lastClientIp === undefined ? {} : { lastClientIp: client.lastClientIp }),
     ...(client.revoked === undefined ? {} : { revokedAt: client.revoked }),
   };
 }
-
-const STRING = { type: 'string' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
 
 const CLIENT_SCHEMA = {
   type: 'object',
@@ -45,15 +46,12 @@ const CLIENT_SCHEMA = {
     status: { type: 'string', enum: ['active', 'revoked'] },
     createdAt: DATE_TIME,
     lastUsedAt: DATE_TIME,
+    lastClientIp: STRING,
     revokedAt: DATE_TIME,
   },
 } as const;
 
-const ISSUED_CLIENT_SCHEMA = {
-  ...CLIENT_SCHEMA,
-  required: [...CLIENT_SCHEMA.required, 'clientSecret', 'tokenEndpoint'],
-  properties: { ...CLIENT_SCHEMA.properties, clientSecret: STRING, tokenEndpoint: STRING },
-} as const;
+const ISSUED_CLIENT_SCHEMA = withRequired(CLIENT_SCHEMA, { clientSecret: STRING, tokenEndpoint: STRING });
 
 const CLIENT_PARAMS = {
   type: 'object',

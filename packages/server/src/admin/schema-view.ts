@@ -1,6 +1,7 @@
 /** How the admin API shows a tenant's schema extension: its definition, where it attaches, and when. */
 import type { AttributeDefinition } from '@provisio/scim-core';
 import type { TenantSchema } from '@provisio/store';
+import { BOOLEAN, STRING } from './json-schema.js';
 
 export interface SchemaView {
   readonly id: string;
@@ -24,8 +25,6 @@ export function viewSchema(schema: TenantSchema): SchemaView {
   };
 }
 
-const STRING = { type: 'string' } as const;
-const BOOLEAN = { type: 'boolean' } as const;
 const STRINGS = { type: 'array', items: STRING } as const;
 
 /** RFC 7643 §7 characteristics; their allowed values are checked by scim-core, which names the culprit. */

@@ -17,13 +17,13 @@ import {
   mintSessionSecret,
   sessionCookieOptions,
 } from './console-session.js';
+import { STRING } from './json-schema.js';
 import { forgetLoginFailures, loginRetryAfter, recordLoginFailure } from './login-throttle.js';
 import type { AdminRouteOptions } from './tenant-routes.js';
 
 /** What `verifyPassword` checks unknown usernames against, so they cost as much as known ones. */
 let dummyPasswordHash: Promise<string> | undefined;
 
-const STRING = { type: 'string' } as const;
 const ADMIN_SCHEMA = {
   type: 'object',
   required: ['id', 'username', 'mustChangePassword', 'createdAt'],

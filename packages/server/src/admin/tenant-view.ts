@@ -1,5 +1,6 @@
 /** How the admin API shows a tenant: its record plus the two SCIM base URLs an IdP can be given. */
 import type { Tenant } from '@provisio/store';
+import { STRING } from './json-schema.js';
 
 export interface TenantView {
   readonly id: string;
@@ -33,8 +34,6 @@ export function viewTenant(tenant: Tenant, publicUrl: string): TenantView {
     },
   };
 }
-
-const STRING = { type: 'string' } as const;
 
 /** The JSON schema of {@link TenantView}. */
 export const TENANT_SCHEMA = {

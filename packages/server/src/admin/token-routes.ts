@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { issueToken } from '../auth/tokens.js';
 import { ADMIN_ERROR_SCHEMA, AdminError } from './admin-error.js';
+import { withRequired } from './json-schema.js';
 import { type AdminRouteOptions, SLUG_PARAMS, tenantBySlug } from './tenant-routes.js';
 import { ISSUED_TOKEN_SCHEMA, TOKEN_SCHEMA, statusOf, viewToken } from './token-view.js';
 
@@ -121,11 +122,7 @@ export const tokenRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { 
           },
         },
         response: {
-          201: {
-            ...ISSUED_TOKEN_SCHEMA,
-            required: [...ISSUED_TOKEN_SCHEMA.required, 'replaced'],
-            properties: { ...ISSUED_TOKEN_SCHEMA.properties, replaced: TOKEN_SCHEMA },
-          },
+          201: withRequired(ISSUED_TOKEN_SCHEMA, { replaced: TOKEN_SCHEMA }),
           409: ADMIN_ERROR_SCHEMA,
           ...ERRORS,
         },

@@ -1,5 +1,6 @@
 /** How the admin API shows a SCIM token: never its hash, and its secret only in the answer that mints it. */
 import type { Token, TokenLifecycle } from '@provisio/store';
+import { DATE_TIME, STRING, withRequired } from './json-schema.js';
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
 
@@ -12,6 +13,8 @@ export interface TokenView {
   readonly status: TokenStatus;
   readonly createdAt: string;
   readonly lastUsedAt?: string;
+  /** The client IP of the use recorded in `lastUsedAt`. */
+  readonly lastClientIp?: string;
   readonly expiresAt?: string;
   readonly revokedAt?: string;
 }
@@ -26,11 +29,12 @@ export function statusOf(token: TokenLifecycle, now: number): TokenStatus {
 export function viewLifecycle(
   token: TokenLifecycle,
   now: number,
-): Pick<TokenView, 'status' | 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'> {
+): Pick<TokenView, 'status' | 'createdAt' | 'lastUsedAt' | 'lastClientIp' | 'expiresAt' | 'revokedAt'> {
   return {
     status: statusOf(token, now),
     createdAt: token.created,
     ...(token.lastUsed === undefined ? {} : { lastUsedAt: token.lastUsed }),
+    ...(token.lastClientIp === undefined ? {} : { lastClientIp: token.lastClientIp }),
     ...(token.expires === undefined ? {} : { expiresAt: token.expires }),
     ...(token.revoked === undefined ? {} : { revokedAt: token.revoked }),
   };
@@ -46,9 +50,6 @@ export function viewToken(token: Token, now: number): TokenView {
   };
 }
 
-const STRING = { type: 'string' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-
 /** The JSON schema of {@link TokenView}. */
 export const TOKEN_SCHEMA = {
   type: 'object',
@@ -61,14 +62,11 @@ export const TOKEN_SCHEMA = {
     status: { type: 'string', enum: ['active', 'expired', 'revoked'] },
     createdAt: DATE_TIME,
     lastUsedAt: DATE_TIME,
+    lastClientIp: STRING,
     expiresAt: DATE_TIME,
     revokedAt: DATE_TIME,
   },
 } as const;
 
 /** A token as minted: the view plus its `secret`, shown this once. */
-export const ISSUED_TOKEN_SCHEMA = {
-  ...TOKEN_SCHEMA,
-  required: [...TOKEN_SCHEMA.required, 'secret'],
-  properties: { ...TOKEN_SCHEMA.properties, secret: STRING },
-} as const;
+export const ISSUED_TOKEN_SCHEMA = withRequired(TOKEN_SCHEMA, { secret: STRING });

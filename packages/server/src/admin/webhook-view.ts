@@ -1,5 +1,6 @@
 /** How the admin API shows webhooks (never their secret, except in the answer that creates one). */
 import type { Webhook, WebhookDelivery } from '@provisio/store';
+import { DATE_TIME, INTEGER, STRING, withRequired } from './json-schema.js';
 
 export interface WebhookView {
   readonly id: string;
@@ -28,10 +29,6 @@ export function viewWebhook(webhook: Webhook): WebhookView {
   };
 }
 
-const STRING = { type: 'string' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-const INTEGER = { type: 'integer' } as const;
-
 export const WEBHOOK_SCHEMA = {
   type: 'object',
   required: ['id', 'url', 'description', 'enabled', 'deliveredSeq', 'consecutiveFailures', 'createdAt'],
@@ -49,11 +46,7 @@ export const WEBHOOK_SCHEMA = {
 } as const;
 
 /** A webhook as created: the view plus its signing `secret`, shown this once. */
-export const CREATED_WEBHOOK_SCHEMA = {
-  ...WEBHOOK_SCHEMA,
-  required: [...WEBHOOK_SCHEMA.required, 'secret'],
-  properties: { ...WEBHOOK_SCHEMA.properties, secret: STRING },
-} as const;
+export const CREATED_WEBHOOK_SCHEMA = withRequired(WEBHOOK_SCHEMA, { secret: STRING });
 
 export type DeliveryView = Omit<WebhookDelivery, 'webhookId'>;
 

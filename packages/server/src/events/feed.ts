@@ -1,7 +1,8 @@
 /**
  * Reading a tenant's change feed as it grows, shared by the long-poll and SSE routes, the webhook
- * dispatcher and library mode. A reader sleeps until the store signals an append; the slow fallback poll
- * only catches writes made by other processes on the same database, which this process's signal cannot see.
+ * dispatcher and library mode. A reader sleeps until the store signals an append (on PostgreSQL, any
+ * process's, after its commit). The slow fallback poll catches what no signal reached: other processes'
+ * writes to a SQLite file, or appends while PostgreSQL's listening connection was down.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ChangeEvent, Store } from '@provisio/store';

@@ -131,7 +131,8 @@ export const tokenEndpoint: FastifyPluginAsync<TokenEndpointOptions> = async (
     if (client.revoked !== undefined) throw invalidClient('the client has been revoked');
     const scope = scopesToGrant(form.get('scope'), client.scope);
     const issued = await accessTokens.issue({ clientId: client.id, tenantId: tenant.id, scope });
-    if (isUseWorthRecording(client.lastUsed, Date.now())) await store.oauthClients.markUsed(client.id);
+    if (isUseWorthRecording(client.lastUsed, Date.now()))
+      await store.oauthClients.markUsed(client.id, request.ip);
     return noStore(reply).send({
       access_token: issued.accessToken,
       token_type: 'Bearer',

@@ -150,7 +150,7 @@ export function authenticateTenant(options: AuthenticationOptions): onRequestAsy
       throw new TooManyRequests(`tenant "${tenant.slug}" sent too many requests; retry after ${wait} s`);
     }
     if (token && isUseWorthRecording(token.lastUsed, Date.now()))
-      await options.store.tokens.markUsed(token.id);
+      await options.store.tokens.markUsed(token.id, request.ip);
     request.tenantScope = {
       store: options.store,
       tenant,

@@ -221,7 +221,7 @@ export const TOKEN_CASES: readonly AdminCase[] = [
     status: 201,
     expect: { description: 'Entra ID', scope: 'scim', status: 'active' },
     matches: { secret: /^prv_[A-Za-z0-9_-]{43}$/, prefix: /^prv_/, id: /^[0-9a-f-]{36}$/ },
-    absent: ['hash', 'expiresAt', 'lastUsedAt', 'revokedAt'],
+    absent: ['hash', 'expiresAt', 'lastUsedAt', 'lastClientIp', 'revokedAt'],
   },
   {
     title: 'POST /tokens takes the scim:read scope and an expiry',

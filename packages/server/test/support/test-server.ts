@@ -76,6 +76,16 @@ export interface TestServer {
   tenant(options?: { readonly scimCompat?: 'entra' | 'strict' }): Promise<TestTenant>;
   /** A new admin API token (the server's admin account is created on the first call). */
   adminToken(): Promise<string>;
+  /**
+   * A request to `/admin/api` + `path` with the server's own admin token, minted on the first call; a
+   * `body` is sent as JSON.
+   */
+  admin(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<TestResponse>;
   /** A request to `origin + path`, with `token` (an admin token, say) as the bearer. */
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
@@ -141,6 +151,12 @@ export async function startTestServer(
   if (!address || typeof address !== 'object') throw new Error('the server is not listening on TCP');
   const origin = `http://127.0.0.1:${address.port}`;
   let adminId: string | undefined;
+  async function adminToken(): Promise<string> {
+    adminId ??= (await ensureAdmin(store))?.admin.id;
+    if (adminId === undefined) throw new Error('an admin was created outside adminToken()');
+    return (await issueAdminToken(store, adminId, 'test')).secret;
+  }
+  let ownAdminToken: Promise<string> | undefined;
   return {
     app,
     store,
@@ -167,10 +183,15 @@ export async function startTestServer(
           send(method, `${scimUrl}${path}`, { token: secret, ...requestOptions }),
       };
     },
-    async adminToken() {
-      adminId ??= (await ensureAdmin(store))?.admin.id;
-      if (adminId === undefined) throw new Error('an admin was created outside adminToken()');
-      return (await issueAdminToken(store, adminId, 'test')).secret;
+    adminToken,
+    async admin(method, path, body, headers = {}) {
+      ownAdminToken ??= adminToken();
+      return send(method, `${origin}/admin/api${path}`, {
+        token: await ownAdminToken,
+        ...(body === undefined
+          ? { headers }
+          : { body, headers: { 'content-type': 'application/json', ...headers } }),
+      });
     },
     request: (method, path, options) => send(method, `${origin}${path}`, options),
     async close() {

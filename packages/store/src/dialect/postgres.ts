@@ -73,7 +73,7 @@ export const postgresDialect: SqlDialect = {
   },
   lower: (value) => sql<string>`lower(${value})`,
   codePointOrder: (value) => sql`(${value}) collate "C"`,
-  // Sessions run in UTC (see createPostgresPool), so a dateTime without a zone is UTC, as on SQLite.
+  // Sessions run in UTC (see connectionConfig), so a dateTime without a zone is UTC, as on SQLite.
   dateTime: (value) =>
     sql<string>`to_char((${value})::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   booleanValue: (value) => (value ? 1 : 0),
@@ -130,17 +130,24 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function createPostgresPool(options: PostgresConnectionOptions): pg.Pool {
+/** How every connection of a store is opened, pooled or not: the same schema, time zone and limits. */
+export function connectionConfig(options: PostgresConnectionOptions): pg.ClientConfig {
   const settings = ['-c TimeZone=UTC'];
   if (options.schema !== undefined) settings.push(`-c search_path=${checkSchemaName(options.schema)}`);
-  return new pg.Pool({
+  return {
     connectionString: options.connectionString,
-    max: options.pool?.max ?? 10,
-    idleTimeoutMillis: options.pool?.idleTimeoutMs ?? 30_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     application_name: options.applicationName ?? 'provisio',
     options: settings.join(' '),
     types,
+  };
+}
+
+export function createPostgresPool(options: PostgresConnectionOptions): pg.Pool {
+  return new pg.Pool({
+    ...connectionConfig(options),
+    max: options.pool?.max ?? 10,
+    idleTimeoutMillis: options.pool?.idleTimeoutMs ?? 30_000,
   });
 }
 

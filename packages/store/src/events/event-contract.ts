@@ -62,8 +62,9 @@ export interface EventRepository {
   /** The tenant's last sequence number; 0 before its first event. */
   latest(tenantId: string): Promise<number>;
   /**
-   * Calls `listener` whenever this store appends events for the tenant (no payload: read with
-   * {@link list}). Returns the function that stops it. Writes by other processes are not seen here.
+   * Calls `listener` when events for the tenant have been appended (no payload: read with {@link list});
+   * a listener may also be called with nothing new. Returns the function that stops it. On SQLite it
+   * hears this store's writes only; on PostgreSQL, after their commit, every process's (LISTEN/NOTIFY).
    */
   watch(tenantId: string, listener: () => void): () => void;
   /** {@link watch} for every tenant at once. */

@@ -1,7 +1,10 @@
 /**
  * The change feed's table: appended by the repositories inside each write's transaction, read by
- * sequence. The per-tenant counter row is taken (upserted) first, which holds the tenant's writers in
- * line until commit: sequence numbers therefore commit in order and without gaps.
+ * sequence. Taking a number upserts the per-tenant counter row, which holds the tenant's other writers in
+ * line until commit: sequence numbers therefore commit in order and without gaps. On PostgreSQL (READ
+ * COMMITTED) the next writer's upsert waits on the row lock, which is released only once the commit is
+ * visible to new snapshots, and then increments the committed value; so a reader that sees number n sees
+ * every number below it, and a rollback frees its numbers for the next writer.
  */
 import { InternalError } from '@provisio/scim-core';
 import { type Kysely, sql } from 'kysely';
@@ -63,7 +66,7 @@ export async function appendEvents(
       data: JSON.stringify(event.data),
     });
   }
-  context.eventSignal?.notify(tenantId);
+  await context.eventSignal?.announce(db, tenantId);
 }
 
 /** `group.member_added` / `group.member_removed` for the net change of one write, if any. */

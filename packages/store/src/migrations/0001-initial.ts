@@ -5,18 +5,9 @@
  */
 import { type CreateIndexBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import { dialectOf } from '../dialect/dialect-of.js';
+import { keyText } from './key-text.js';
 
 type Columns<T extends string> = CreateTableBuilder<T, string>;
-
-/**
- * The type of the columns that are sorted and scanned as ranges (`sw` → [prefix, successor of prefix)):
- * on PostgreSQL they compare in the "C" collation, by code point as on SQLite, whatever collation the
- * database was created with; a language collation would order `ä` between `a` and `b` and put it in the
- * range of `sw "a"`.
- */
-function keyText(db: Kysely<unknown>) {
-  return dialectOf(db) === 'postgres' ? sql`text collate "C"` : 'text';
-}
 
 /**
  * id, external_id, created, last_modified, version, data: the columns every resource table has. `data` is

@@ -1,10 +1,13 @@
 /**
  * The directory (issue 7): the identity provider's side that the engine provisions from. Not tenant rows:
  * an installation has one directory, `'default'`, created here with its change sequence at 0. Change
- * sequences are `bigint` so a long-lived directory never runs out of them.
+ * sequences are `bigint` so a long-lived directory never runs out of them. Names' lower-cased `name_key`
+ * columns are key text ("C" collation on PostgreSQL): applications list in code point order, as on SQLite.
+ * Pages run on `object_id`, never NULL, so no index needs NULLs placed first.
  */
 import type { Kysely } from 'kysely';
 import type { DirectoryTables } from '../directory/tables.js';
+import { keyText } from './key-text.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -23,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('object_id', 'text', (c) => c.notNull())
     .addColumn('object_type', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_key', 'text')
+    .addColumn('name_key', keyText(db))
     .addColumn('attributes', 'text', (c) => c.notNull())
     .addColumn('lifecycle', 'text', (c) => c.notNull())
     .addColumn('change_sequence', 'bigint', (c) => c.notNull())
@@ -81,7 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('directory_id', 'text', (c) => c.notNull().defaultTo('default'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_key', 'text', (c) => c.notNull())
+    .addColumn('name_key', keyText(db), (c) => c.notNull())
     .addColumn('created', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('directory_applications_pk', ['directory_id', 'id'])
     .execute();

@@ -11,6 +11,7 @@ import * as activityLog from './0005-activity-log.js';
 import * as oauthClients from './0006-oauth-clients.js';
 import * as adminSessions from './0007-admin-sessions.js';
 import * as directory from './0008-directory.js';
+import * as tokenLastIp from './0009-token-last-ip.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-oauth-clients': oauthClients,
   '0007-admin-sessions': adminSessions,
   '0008-directory': directory,
+  '0009-token-last-ip': tokenLastIp,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

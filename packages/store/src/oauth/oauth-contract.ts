@@ -13,6 +13,8 @@ export interface OAuthClient {
   readonly secretHash: string;
   readonly created: string;
   readonly lastUsed?: string;
+  /** The client IP of the token request recorded in {@link lastUsed}. */
+  readonly lastClientIp?: string;
   readonly revoked?: string;
 }
 
@@ -37,7 +39,8 @@ export interface OAuthClientRepository {
   list(tenantId: string): Promise<readonly OAuthClient[]>;
   /** Throws `NotFound` when the tenant has no such client. Revoking twice keeps the first time. */
   revoke(tenantId: string, id: string): Promise<OAuthClient>;
-  markUsed(id: string): Promise<void>;
+  /** Records a token request from `clientIp` now. */
+  markUsed(id: string, clientIp: string): Promise<void>;
 }
 
 /** A key access tokens are signed with (JWS, RFC 7515). */

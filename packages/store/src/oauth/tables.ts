@@ -10,6 +10,8 @@ export interface OAuthClientsTable {
   scope: string;
   created: string;
   last_used: string | null;
+  /** The client IP of the use recorded in `last_used` (migration 0009). */
+  last_client_ip: string | null;
   revoked: string | null;
 }
 
