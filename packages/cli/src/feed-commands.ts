@@ -68,7 +68,7 @@ export function formatEvent(event: ChangeEvent): string {
 
 function formatWebhooks(webhooks: readonly Webhook[]): string {
   return formatTable(
-    ['ID', 'URL', 'STATUS', 'DELIVERED', 'FAILURES', 'DESCRIPTION'],
+    ['ID', 'URL', 'STATUS', 'RESUMES AFTER SEQ', 'FAILURES', 'DESCRIPTION'],
     webhooks.map((w) => [
       w.id,
       w.url,

@@ -104,7 +104,9 @@ export function buildProgram(io: CliIo): Command {
     };
   const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
 
-  const tenant = program.command('tenant').description('create, list and switch tenants');
+  const tenant = program
+    .command('tenant')
+    .description('create, list, rename, enable, disable, delete and restore tenants');
   tenant
     .command('create <slug>')
     .description('create a tenant and print its Tenant URLs')

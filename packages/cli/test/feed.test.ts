@@ -126,7 +126,7 @@ test('webhook add prints the secret once; list hides it; test sends a signed pin
 
   const listed = await cli([...provisio.base, 'webhook', 'list', 'default']);
   assert.equal(listed.status, 0, listed.stderr);
-  assert.match(listed.stdout, /^ID\s+URL\s+STATUS\s+DELIVERED\s+FAILURES\s+DESCRIPTION$/m);
+  assert.match(listed.stdout, /^ID\s+URL\s+STATUS\s+RESUMES AFTER SEQ\s+FAILURES\s+DESCRIPTION$/m);
   assert.ok(listed.stdout.includes(url) && !listed.stdout.includes(secret), listed.stdout);
 
   const tested = await cli([...provisio.base, 'webhook', 'test', 'default', id!]);
