@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { EXIT } from '@provisio/cli';
 import { openPostgresStore, openSqliteStore } from '@provisio/store';
+import { TEST_POSTGRES_URL } from '@provisio/store/testing';
 import { cli } from './support/run-cli.js';
-
-const POSTGRES_URL = process.env.PROVISIO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 test('migrate on SQLite applies every migration once, then finds nothing to do', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'provisio-migrate-'));
@@ -40,18 +39,18 @@ test('migrate on SQLite applies every migration once, then finds nothing to do',
 test('migrate --database-url on PostgreSQL migrates the configured schema', async (t) => {
   const schema = `cli_migrate_${process.pid}_${Date.now().toString(36)}`;
   const env = { PROVISIO_DATABASE_SCHEMA: schema };
-  const first = await cli(['migrate', '--database-url', POSTGRES_URL], env);
+  const first = await cli(['migrate', '--database-url', TEST_POSTGRES_URL], env);
   if (first.status === EXIT.unreachable && process.env.CI !== 'true') {
-    return t.skip(`PostgreSQL at ${POSTGRES_URL} is unreachable: ${first.stderr.trim()}`);
+    return t.skip(`PostgreSQL at ${TEST_POSTGRES_URL} is unreachable: ${first.stderr.trim()}`);
   }
-  const store = await openPostgresStore({ connectionString: POSTGRES_URL, schema });
+  const store = await openPostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
   try {
     assert.equal(first.status, EXIT.ok, first.stderr);
     assert.match(
       first.stdout,
       /^Migrated PostgreSQL postgres:\/\/.* \(schema cli_migrate_\w+\): 0001-initial, /,
     );
-    const again = await cli(['migrate'], { ...env, PROVISIO_DATABASE_URL: POSTGRES_URL });
+    const again = await cli(['migrate'], { ...env, PROVISIO_DATABASE_URL: TEST_POSTGRES_URL });
     assert.match(again.stdout, /is up to date\.\n$/);
     assert.deepEqual(await store.migrate(), [], 'the CLI left migrations to do');
   } finally {

@@ -2,13 +2,16 @@
 // replaying the feed must rebuild exactly what the database holds. A committed change without its event,
 // or an event of a change that never committed, makes the two differ.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { type ChangeEvent, type Store, openSqliteStore } from '@provisio/store';
-import { runMain, tenantUrlOf } from './support/server-process.js';
-import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, send } from './support/test-server.js';
+import type { ChangeEvent, Store } from '@provisio/store';
+import { runMainOn, tenantUrlOf } from './support/server-process.js';
+import {
+  GROUP_SCHEMA,
+  PATCH_SCHEMA,
+  USER_SCHEMA,
+  forEachServerDialect,
+  send,
+} from './support/test-server.js';
 
 /** What the feed says exists: users with their versions, groups, and memberships. */
 interface Replayed {
@@ -57,68 +60,67 @@ async function stored(store: Store, tenantId: string): Promise<Replayed> {
   };
 }
 
-test('SIGKILL between writes: every committed change has its event and every event its change', async (t) => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'provisio-kill-'));
-  t.after(() => rm(dataDir, { recursive: true, force: true }));
-  const server = runMain({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir, PROVISIO_LOG_LEVEL: 'silent' });
-  t.after(() => server.child.kill('SIGKILL'));
-  const url = await tenantUrlOf(server);
-  const [, secret] = await server.waitFor(/Secret Token: (prv_\S+)/);
-  const scim = (method: string, path: string, body?: unknown) =>
-    send(method, `${url}${path}`, { token: secret!, ...(body === undefined ? {} : { body }) });
+forEachServerDialect((dialect) => {
+  test('SIGKILL between writes: every committed change has its event and every event its change', async (t) => {
+    const { server, scratch } = await runMainOn(t, dialect, { PROVISIO_LOG_LEVEL: 'silent' });
+    const url = await tenantUrlOf(server);
+    const [, secret] = await server.waitFor(/Secret Token: (prv_\S+)/);
+    const scim = (method: string, path: string, body?: unknown) =>
+      send(method, `${url}${path}`, { token: secret!, ...(body === undefined ? {} : { body }) });
 
-  // Four writers mixing every kind of change; the process dies once 120 answers are back, with more in flight.
-  let answered = 0;
-  let killed = false;
-  const writer = async (name: string) => {
-    const group = (await scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: `g-${name}` })).body;
-    answered++;
-    for (let i = 0; !killed; i++) {
-      const userName = `${name}-${i}`;
-      const created = await scim('POST', '/Users', { schemas: [USER_SCHEMA], userName }).catch(
-        () => undefined,
-      );
-      if (!created?.body?.id) break;
-      const id = created.body.id as string;
-      const steps = [
-        () =>
-          scim('PATCH', `/Groups/${group.id}`, {
-            schemas: [PATCH_SCHEMA],
-            Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }],
-          }),
-        () =>
-          scim('PATCH', `/Users/${id}`, {
-            schemas: [PATCH_SCHEMA],
-            Operations: [{ op: 'replace', path: 'active', value: i % 2 === 0 }],
-          }),
-        () => (i % 3 === 0 ? scim('DELETE', `/Users/${id}`) : scim('GET', `/Users/${id}`)),
-      ];
-      for (const step of steps) {
-        if ((await step().catch(() => undefined)) === undefined) return;
-        if (++answered >= 120 && !killed) {
-          killed = true;
-          server.child.kill('SIGKILL');
+    // Four writers mixing every kind of change; the process dies once 120 answers are back, with more in flight.
+    let answered = 0;
+    let killed = false;
+    const writer = async (name: string) => {
+      const group = (await scim('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: `g-${name}` }))
+        .body;
+      answered++;
+      for (let i = 0; !killed; i++) {
+        const userName = `${name}-${i}`;
+        const created = await scim('POST', '/Users', { schemas: [USER_SCHEMA], userName }).catch(
+          () => undefined,
+        );
+        if (!created?.body?.id) break;
+        const id = created.body.id as string;
+        const steps = [
+          () =>
+            scim('PATCH', `/Groups/${group.id}`, {
+              schemas: [PATCH_SCHEMA],
+              Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }],
+            }),
+          () =>
+            scim('PATCH', `/Users/${id}`, {
+              schemas: [PATCH_SCHEMA],
+              Operations: [{ op: 'replace', path: 'active', value: i % 2 === 0 }],
+            }),
+          () => (i % 3 === 0 ? scim('DELETE', `/Users/${id}`) : scim('GET', `/Users/${id}`)),
+        ];
+        for (const step of steps) {
+          if ((await step().catch(() => undefined)) === undefined) return;
+          if (++answered >= 120 && !killed) {
+            killed = true;
+            server.child.kill('SIGKILL');
+          }
         }
       }
-    }
-  };
-  await Promise.all(['a', 'b', 'c', 'd'].map(writer));
-  await server.exited;
+    };
+    await Promise.all(['a', 'b', 'c', 'd'].map(writer));
+    await server.exited;
 
-  const store = openSqliteStore({ file: join(dataDir, 'provisio.db') });
-  t.after(() => store.close());
-  const tenant = await store.tenants.findBySlug('default');
-  assert.ok(tenant);
-  const events = await store.events.list(tenant.id, 0, 100_000);
-  assert.deepEqual(
-    events.map((e) => e.seq),
-    events.map((_, i) => i + 1),
-    'sequence numbers have no gaps',
-  );
-  assert.ok(events.length >= 100, `expected a real workload, got ${events.length} events`);
-  const fromFeed = replay(events);
-  const inStore = await stored(store, tenant.id);
-  assert.deepEqual(fromFeed.users, inStore.users);
-  assert.deepEqual(fromFeed.groups, inStore.groups);
-  assert.deepEqual(fromFeed.members, inStore.members);
+    const { store } = scratch;
+    const tenant = await store.tenants.findBySlug('default');
+    assert.ok(tenant);
+    const events = await store.events.list(tenant.id, 0, 100_000);
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      events.map((_, i) => i + 1),
+      'sequence numbers have no gaps',
+    );
+    assert.ok(events.length >= 100, `expected a real workload, got ${events.length} events`);
+    const fromFeed = replay(events);
+    const inStore = await stored(store, tenant.id);
+    assert.deepEqual(fromFeed.users, inStore.users);
+    assert.deepEqual(fromFeed.groups, inStore.groups);
+    assert.deepEqual(fromFeed.members, inStore.members);
+  });
 });

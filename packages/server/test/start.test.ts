@@ -9,11 +9,11 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DATABASE_FILE, DEFAULT_TENANT_SLUG, parseConfig, startServer } from '@provisio/server';
-import { openSqliteStore } from '@provisio/store';
-import { runMain, tenantUrlOf } from './support/server-process.js';
-import { USER_SCHEMA, send } from './support/test-server.js';
+import { DEFAULT_TENANT_SLUG, parseConfig, startServer } from '@provisio/server';
+import { runMain, runMainOn, tenantUrlOf } from './support/server-process.js';
+import { USER_SCHEMA, forEachServerDialect, send } from './support/test-server.js';
 
+// SQLite only: the first start on a new data directory, which creates the database file in it.
 test('the first start prints the Tenant URL and a working token once; the second only the URL', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'provisio-start-'));
   const config = parseConfig({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir });
@@ -36,20 +36,6 @@ test('the first start prints the Tenant URL and a working token once; the second
     assert.ok(second.some((line) => line.includes('Tenant URL: ')));
     assert.ok(!second.join('\n').includes(secret), 'the token was shown again');
     assert.match(second.join('\n'), /shown once at first start/);
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
-});
-
-test('main serves until SIGTERM, then closes and exits with 0', { timeout: 30_000 }, async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'provisio-main-'));
-  try {
-    const server = runMain({ PROVISIO_PORT: '0', PROVISIO_DATA_DIR: dataDir, PROVISIO_LOG_LEVEL: 'silent' });
-    const url = await tenantUrlOf(server);
-    const health = await send('GET', url.replace(/\/scim\/v2$/, '/healthz'));
-    assert.equal(health.status, 200);
-    server.child.kill('SIGTERM');
-    assert.equal(await server.exited, 0);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -81,20 +67,24 @@ function startHeldRequest(url: string, token: string, body: string) {
   return { accepted, response, finish: () => request.end(body) };
 }
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  test(
-    `${signal} mid-request: no new requests, the one in flight completes and is stored, exit 0`,
-    {
-      timeout: 30_000,
-    },
-    async () => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'provisio-drain-'));
-      try {
-        const server = runMain({
-          PROVISIO_PORT: '0',
-          PROVISIO_DATA_DIR: dataDir,
-          PROVISIO_LOG_LEVEL: 'info',
-        });
+forEachServerDialect((dialect) => {
+  test('main serves until SIGTERM, then closes and exits with 0', { timeout: 30_000 }, async (t) => {
+    const { server } = await runMainOn(t, dialect, { PROVISIO_LOG_LEVEL: 'silent' });
+    const url = await tenantUrlOf(server);
+    const health = await send('GET', url.replace(/\/scim\/v2$/, '/healthz'));
+    assert.equal(health.status, 200);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0);
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    test(
+      `${signal} mid-request: no new requests, the one in flight completes and is stored, exit 0`,
+      {
+        timeout: 30_000,
+      },
+      async (t) => {
+        const { server, scratch } = await runMainOn(t, dialect, { PROVISIO_LOG_LEVEL: 'info' });
         const url = await tenantUrlOf(server);
         const [, secret] = await server.waitFor(/Secret Token: (prv_\S+)/);
         const user = { schemas: [USER_SCHEMA], userName: 'drained@example.com' };
@@ -111,23 +101,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         assert.equal(answer.status, 201, answer.text);
         assert.equal(await server.exited, 0, server.output());
 
-        const store = openSqliteStore({ file: join(dataDir, DATABASE_FILE) });
-        try {
-          const tenant = await store.tenants.findBySlug(DEFAULT_TENANT_SLUG);
-          const users = await store.users.list(tenant!.id, {});
-          assert.deepEqual(
-            users.resources.map((stored) => stored.resource.userName),
-            [user.userName],
-          );
-        } finally {
-          await store.close();
-        }
-      } finally {
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    },
-  );
-}
+        const tenant = await scratch.store.tenants.findBySlug(DEFAULT_TENANT_SLUG);
+        const users = await scratch.store.users.list(tenant!.id, {});
+        assert.deepEqual(
+          users.resources.map((stored) => stored.resource.userName),
+          [user.userName],
+        );
+      },
+    );
+  }
+});
 
 test(
   'main refuses bad configuration with one line per bad key and exit status 2',

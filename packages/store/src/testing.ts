@@ -98,6 +98,13 @@ export function openScratchSqliteStore(
   });
 }
 
+/** The `PROVISIO_*` settings that point a server process or the CLI at a scratch store's database. */
+export function databaseEnv(location: ScratchStore['location']): Record<string, string> {
+  return location.dialect === 'sqlite'
+    ? { PROVISIO_DATA_DIR: location.directory }
+    : { PROVISIO_DATABASE_URL: location.url, PROVISIO_DATABASE_SCHEMA: location.schema };
+}
+
 async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();

@@ -1,12 +1,10 @@
 /**
- * A fresh PostgreSQL schema for a test that runs servers on PostgreSQL (127.0.0.1:5432, trust auth,
- * database `test`; `PROVISIO_TEST_DATABASE_URL` overrides). Where PostgreSQL is unreachable the test is
+ * A fresh PostgreSQL schema for a test that runs servers on PostgreSQL (the store's `TEST_POSTGRES_URL`:
+ * 127.0.0.1:5432, trust auth, database `test`; `PROVISIO_TEST_POSTGRES_URL` overrides). Where PostgreSQL is unreachable the test is
  * skipped with a message, except under `CI=true`, where that is a failure: CI must not pass by skipping.
  */
 import { type PostgresStore, openPostgresStore } from '@provisio/store';
-
-export const TEST_DATABASE_URL =
-  process.env.PROVISIO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { TEST_POSTGRES_URL as TEST_DATABASE_URL } from '@provisio/store/testing';
 
 export interface PostgresSchema {
   readonly url: string;

@@ -3,6 +3,8 @@
  * when the test itself runs from source: the same loader flags are passed on), configured by environment.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { TestContext } from 'node:test';
+import { type ScratchStore, type TestDialect, databaseEnv } from '@provisio/store/testing';
 
 export interface ServerProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -57,6 +59,25 @@ export function runMain(env: Readonly<Record<string, string>>): ServerProcess {
         });
       }),
   };
+}
+
+/**
+ * Runs `main` on a fresh, migrated database of `dialect` (its first start then sees no tenant) with `env`
+ * added. When `t` ends the process is killed if it still runs, and then the database is removed.
+ */
+export async function runMainOn(
+  t: Pick<TestContext, 'after'>,
+  dialect: TestDialect,
+  env: Readonly<Record<string, string>>,
+): Promise<{ readonly server: ServerProcess; readonly scratch: ScratchStore }> {
+  const scratch = await dialect.openScratch();
+  const server = runMain({ PROVISIO_PORT: '0', ...databaseEnv(scratch.location), ...env });
+  t.after(async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    await server.exited;
+    await scratch.dispose();
+  });
+  return { server, scratch };
 }
 
 /** Waits for the start-up banner and returns the Tenant URL. */

@@ -19,6 +19,7 @@ import {
   TEST_DIALECTS,
   type TestDialect,
   type TestStore,
+  databaseEnv,
   forEachDialect,
 } from '@provisio/store/testing';
 import type { FastifyInstance } from 'fastify';
@@ -135,9 +136,7 @@ export async function startTestServer(
   const config = parseConfig({
     PROVISIO_PORT: '0',
     PROVISIO_RATE_LIMIT: '0',
-    ...(location.dialect === 'sqlite'
-      ? { PROVISIO_DATA_DIR: location.directory }
-      : { PROVISIO_DATABASE_URL: location.url, PROVISIO_DATABASE_SCHEMA: location.schema }),
+    ...databaseEnv(location),
     ...env,
   });
   const app = buildApp({

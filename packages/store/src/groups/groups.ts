@@ -18,14 +18,13 @@ import { type NewChangeEvent, appendEvents, memberEvents } from '../events/event
 import { MemberChanges } from '../events/member-changes.js';
 import { deleteResource } from '../resources/delete-resource.js';
 import { targetOf } from '../resources/list-target.js';
+import { ResourceWrites } from '../resources/resource-writes.js';
 import {
   type StoredRow,
   resourceData,
   throwMissing,
   toStoredResource,
-  versionMismatch,
 } from '../resources/stored-resource.js';
-import { guardUniqueness } from '../resources/uniqueness.js';
 import { listRows } from '../scim/list-query.js';
 import { GROUP_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
@@ -33,6 +32,12 @@ import { planMemberDeltas } from './member-deltas.js';
 import { insertMembers, memberTypes, membersOfGroups } from './memberships.js';
 
 type GroupColumns = Pick<GroupsTable, 'display_name' | 'display_name_key' | 'external_id' | 'data'>;
+
+const GROUPS = new ResourceWrites<GroupColumns>(
+  GROUP_STORAGE,
+  'display_name_key',
+  (columns) => `displayName "${columns.display_name}" is already in use`,
+);
 
 function toGroupColumns(resource: ScimResource): GroupColumns {
   const displayName = resource.displayName;
@@ -75,32 +80,24 @@ export class SqlGroupRepository implements GroupRepository {
   }
 
   async create(tenantId: string, resource: ScimResource): Promise<StoredResource> {
-    const columns = toGroupColumns(resource);
-    const now = this.context.now();
-    const row: GroupsTable = {
-      tenant_id: tenantId,
-      id: this.context.newId(),
-      ...columns,
-      created: now,
-      last_modified: now,
-      version: 1,
-    };
-    return inTransaction(this.context.db, async (trx) => {
-      const types = await memberTypes(trx, tenantId, undefined, memberValuesOf(resource));
-      await guardUniqueness(
-        this.context.dialect,
-        'display_name_key',
-        `displayName "${columns.display_name}" is already in use`,
-        () => trx.insertInto('groups').values(row).execute(),
-      );
-      const changes = new MemberChanges();
-      changes.added(await insertMembers(trx, tenantId, row.id, types));
-      await appendEvents(this.context, trx, tenantId, row.last_modified, [
-        { type: 'group.created', resourceType: 'Group', resourceId: row.id, data: { version: 1 } },
-        ...memberEvents(row.id, 1, changes),
-      ]);
-      const [stored] = await this.#within(trx).#withMembers(tenantId, [row], undefined);
-      return stored!;
+    const row: GroupsTable = GROUPS.newRow(this.context, tenantId, toGroupColumns(resource));
+    const values = memberValuesOf(resource);
+    let types: Awaited<ReturnType<typeof memberTypes>>;
+    return GROUPS.create(this.context, row, {
+      async insert(trx) {
+        // Members are checked first: an unknown member fails the create before its name is looked at.
+        types = await memberTypes(trx, tenantId, undefined, values);
+        await trx.insertInto('groups').values(row).execute();
+      },
+      async related(trx) {
+        const changes = new MemberChanges();
+        changes.added(await insertMembers(trx, tenantId, row.id, types));
+        return memberEvents(row.id, 1, changes);
+      },
+      readBack: async (trx) => {
+        const [stored] = await this.#within(trx).#withMembers(tenantId, [row], undefined);
+        return stored!;
+      },
     });
   }
 
@@ -179,9 +176,7 @@ export class SqlGroupRepository implements GroupRepository {
     return inTransaction(this.context.db, async (trx) => {
       const groups = this.#within(trx);
       const current = await groups.#read(tenantId, id, { members: false }, true);
-      if (options?.ifVersion !== undefined && current.version !== options.ifVersion) {
-        throw versionMismatch('Group', id, current.version, options.ifVersion);
-      }
+      GROUPS.assertVersion(current, options?.ifVersion);
       const next = await change(current);
       if (next === current.resource)
         return options?.members === false ? current : groups.get(tenantId, id, options);
@@ -245,21 +240,16 @@ export class SqlGroupRepository implements GroupRepository {
     ifVersion: number | undefined,
   ): Promise<GroupsTable> {
     const columns = toGroupColumns(resource);
-    const row = await guardUniqueness(
-      this.context.dialect,
-      'display_name_key',
-      `displayName "${columns.display_name}" is already in use`,
-      () =>
-        this.context.db
-          .updateTable('groups')
-          .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .$if(ifVersion !== undefined, (q) => q.where('version', '=', ifVersion!))
-          .returningAll()
-          .executeTakeFirst(),
+    return GROUPS.write(this.context, columns, { tenantId, id, ifVersion }, () =>
+      this.context.db
+        .updateTable('groups')
+        .set({ ...columns, last_modified: this.context.now(), version: sql`version + 1` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .$if(ifVersion !== undefined, (q) => q.where('version', '=', ifVersion!))
+        .returningAll()
+        .executeTakeFirst(),
     );
-    return row ?? throwMissing(this.context.db, 'groups', 'Group', tenantId, id, ifVersion);
   }
 
   async #withMembers(

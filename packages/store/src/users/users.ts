@@ -18,20 +18,20 @@ import { groupsOfMembers } from '../groups/memberships.js';
 import { preparedQuery } from '../prepared-query.js';
 import { deleteResource } from '../resources/delete-resource.js';
 import { targetOf } from '../resources/list-target.js';
-import {
-  STORED_COLUMNS,
-  type StoredRow,
-  throwMissing,
-  toStoredResource,
-  versionMismatch,
-} from '../resources/stored-resource.js';
-import { guardUniqueness } from '../resources/uniqueness.js';
+import { ResourceWrites } from '../resources/resource-writes.js';
+import { STORED_COLUMNS, type StoredRow, toStoredResource } from '../resources/stored-resource.js';
 import { listRows } from '../scim/list-query.js';
 import { USER_STORAGE } from '../scim/storage-map.js';
 import { type StoreContext, inTransaction } from '../store-context.js';
 import { type EmailRow, type UserColumns, toEmailRows, toUserColumns } from './user-row.js';
 
 type UserKey = { tenantId: string; id: string };
+
+const USERS = new ResourceWrites<UserColumns>(
+  USER_STORAGE,
+  'user_name_key',
+  (columns) => `userName "${columns.user_name}" is already in use`,
+);
 
 function userById(db: Kysely<Database>, { tenantId, id }: UserKey) {
   return db.selectFrom('users').select(STORED_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id);
@@ -117,32 +117,17 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async create(tenantId: string, resource: ScimResource): Promise<StoredResource> {
-    const columns = toUserColumns(resource);
-    const now = this.context.now();
-    const row: UsersTable = {
-      tenant_id: tenantId,
-      id: this.context.newId(),
-      ...columns,
-      created: now,
-      last_modified: now,
-      version: 1,
-    };
+    const row: UsersTable = USERS.newRow(this.context, tenantId, toUserColumns(resource));
     const emails = toEmailRows(resource);
-    const write = async (db: Kysely<Database>) => {
-      await guardUniqueness(
-        this.context.dialect,
-        'user_name_key',
-        `userName "${columns.user_name}" is already in use`,
-        () => insertUser(db, row),
-      );
-      await insertEmails(db, tenantId, row.id, emails);
-      await appendEvents(this.context, db, tenantId, row.last_modified, [
-        { type: 'user.created', resourceType: 'User', resourceId: row.id, data: { version: 1 } },
-      ]);
+    return USERS.create(this.context, row, {
+      insert: (db) => insertUser(db, row),
+      async related(db) {
+        await insertEmails(db, tenantId, row.id, emails);
+        return [];
+      },
       // A new user is in no group yet: nothing to read back.
-      return toStoredResource(row, 'User', { groups: [] });
-    };
-    return inTransaction(this.context.db, write);
+      readBack: async () => toStoredResource(row, 'User', { groups: [] }),
+    });
   }
 
   get(tenantId: string, id: string, options?: UserReadOptions): Promise<StoredResource> {
@@ -184,9 +169,7 @@ export class SqlUserRepository implements UserRepository {
     return inTransaction(this.context.db, async (trx) => {
       const users = this.#within(trx);
       const current = await users.#read(selectUserForUpdate, tenantId, id, options);
-      if (options?.ifVersion !== undefined && current.version !== options.ifVersion) {
-        throw versionMismatch('User', id, current.version, options.ifVersion);
-      }
+      USERS.assertVersion(current, options?.ifVersion);
       const next = await change(current);
       if (next === current.resource) return current;
       const row = await users.#write(tenantId, id, next, current.version, current.resource);
@@ -212,14 +195,16 @@ export class SqlUserRepository implements UserRepository {
     const lastModified = this.context.now();
     const wasInactive =
       previous === undefined ? await isInactive(db, tenantId, id) : previous.active === false;
-    const { rows } = await guardUniqueness(
-      this.context.dialect,
-      'user_name_key',
-      `userName "${columns.user_name}" is already in use`,
-      () => updateUser(db, { ...columns, tenantId, id, lastModified, ifVersion: ifVersion ?? null }),
-    );
-    const [row] = rows;
-    if (!row) return throwMissing(db, 'users', 'User', tenantId, id, ifVersion);
+    const row = await USERS.write(this.context, columns, { tenantId, id, ifVersion }, async () => {
+      const { rows } = await updateUser(db, {
+        ...columns,
+        tenantId,
+        id,
+        lastModified,
+        ifVersion: ifVersion ?? null,
+      });
+      return rows[0];
+    });
     const emails = toEmailRows(resource);
     if (previous === undefined || !sameEmailRows(toEmailRows(previous), emails)) {
       await deleteEmails(db, { tenantId, userId: id });
