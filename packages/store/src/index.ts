@@ -12,6 +12,7 @@ export {
 export { postgresDialect } from './dialect/postgres.js';
 export { CHANGE_EVENT_TYPES } from './events/event-contract.js';
 export { filterToSql } from './scim/filter-to-sql.js';
+export { PAGE_STATEMENT_CACHE_SIZE, cachedPageShapes } from './scim/page-statement.js';
 export type { SqlTarget } from './scim/sql-target.js';
 export { GROUP_STORAGE, type ResourceStorage, USER_STORAGE } from './scim/storage-map.js';
 export { seedUsers } from './seed.js';
