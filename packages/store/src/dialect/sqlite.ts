@@ -17,6 +17,7 @@ import {
   sql,
 } from 'kysely';
 import type { Database } from '../database.js';
+import { LruMap } from '../lru-map.js';
 import { likePattern } from './like-pattern.js';
 import type { MatchOperator, SqlDialect } from './sql-dialect.js';
 
@@ -159,18 +160,15 @@ const STATEMENT_CACHE_SIZE = 1000;
  * recently used out first.
  */
 function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new LruMap<string, BetterSqlite3.Statement>(STATEMENT_CACHE_SIZE);
   return {
     close: () => database.close(),
     prepare(text) {
       let statement = cache.get(text);
-      if (statement) {
-        cache.delete(text);
-      } else {
+      if (!statement) {
         statement = database.prepare(text);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(text, statement);
       }
-      cache.set(text, statement);
       return statement;
     },
   };
