@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { GROUP_SCHEMA } from '@provisio/scim-core';
 import { DATABASE_FILE, DEFAULT_TENANT_SLUG, issueToken } from '@provisio/server';
 import { type Store, openPostgresStore, openSqliteStore, seedUsers } from '@provisio/store';
-import { sql } from 'kysely';
 
 /** Where the data set goes. */
 export type FixtureDatabase =
@@ -65,7 +64,7 @@ async function openFixtureStore(database: FixtureDatabase) {
  * it serves traffic and a freshly seeded one has not.
  */
 async function settle(store: Awaited<ReturnType<typeof openFixtureStore>>): Promise<void> {
-  if ('pool' in store) await sql`vacuum analyze`.execute(store.kysely);
+  if ('pool' in store) await store.pool.query('vacuum analyze');
 }
 
 /** Creates the database (as the server names it) with the default tenant, users, groups and a token. */

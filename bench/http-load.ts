@@ -57,17 +57,13 @@ class FailureWitness {
   });
 }
 
-/** The run's figures over all servers. */
-interface Fired {
-  readonly requests: number;
-  readonly reqPerSec: number;
-  /** The slowest server's percentiles: autocannon's histograms cannot be merged after the fact. */
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-  readonly errors: number;
+/**
+ * The run's figures over all servers; p50/p99 are the slowest server's, since autocannon's histograms
+ * cannot be merged after the fact.
+ */
+type Fired = Pick<Measurement, 'requests' | 'reqPerSec' | 'p50Ms' | 'p99Ms' | 'non2xx' | 'errors'> & {
   readonly statusCodes: Record<string, number>;
-}
+};
 
 function statusCounts(result: autocannon.Result): Record<string, number> {
   return Object.fromEntries(
