@@ -4,7 +4,6 @@
  * stored.
  */
 import {
-  type DirectoryValue,
   EXTENSION_ATTRIBUTE,
   GROUP_ATTRIBUTES,
   MULTI_VALUED_USER_ATTRIBUTES,
@@ -79,11 +78,4 @@ export function checkAttributes(
     if (wrong) problems.push({ field, message: `"${field}" ${wrong}` });
   }
   return problems;
-}
-
-/** Narrows attributes that passed {@link checkAttributes}. */
-export function asDirectoryAttributes(
-  attributes: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, DirectoryValue>> {
-  return attributes as Readonly<Record<string, DirectoryValue>>;
 }

@@ -13,6 +13,9 @@ export type StaticType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'ro
  * `number` and `date` need a value of that kind or a string that reads as one; `roles` needs
  * `[appRoleAssignments]`; `any` takes everything, multi-valued included.
  */
+/** How a role-list function's result is PATCHed onto `roles` (B1): added to, or replacing, what is there. */
+export type RolesPatchOperation = 'add' | 'replace';
+
 export type ParameterType = 'text' | 'number' | 'date' | 'roles' | 'any';
 
 export interface ParameterDefinition {
@@ -54,7 +57,7 @@ export interface FunctionDefinition {
   /** `IgnoreFlowIfNullOrEmpty`: a null or empty result means "do not send the attribute". */
   readonly ignoresEmptyFlow?: boolean;
   /** The app-role functions: whether the planner sends `roles` as PATCH add or replace (B1). */
-  readonly rolesPatchOperation?: 'add' | 'replace';
+  readonly rolesPatchOperation?: RolesPatchOperation;
   /** Rules beyond arity and types, on the written arguments (literal values, argument pairs…). */
   readonly validate?: (args: readonly ArgumentNode[], report: ReportProblem) => void;
   readonly evaluate: (call: Invocation) => ExpressionValue;

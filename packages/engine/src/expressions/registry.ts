@@ -2,7 +2,7 @@
  * The one list of functions the language knows (B4's 43 plus `AssertiveAppRoleAssignmentsComplex`),
  * read by both `checkExpression` and `compileExpression`.
  */
-import type { FunctionDefinition } from './function-definition.js';
+import type { FunctionDefinition, RolesPatchOperation } from './function-definition.js';
 import { APP_ROLE_FUNCTIONS } from './functions/app-roles.js';
 import { DATE_FUNCTIONS } from './functions/dates.js';
 import { ENCODING_FUNCTIONS } from './functions/encoding.js';
@@ -37,6 +37,6 @@ export const FUNCTION_NAMES: readonly string[] = [...FUNCTIONS.keys()].sort();
  * How the planner sends `roles` computed by this expression: PATCH `add` for AppRoleAssignmentsComplex,
  * `replace` for AssertiveAppRoleAssignmentsComplex (B1); undefined for every other expression.
  */
-export function rolesPatchOperation(node: ExpressionNode): 'add' | 'replace' | undefined {
+export function rolesPatchOperation(node: ExpressionNode): RolesPatchOperation | undefined {
   return node.kind === 'call' ? FUNCTIONS.get(node.name)?.rolesPatchOperation : undefined;
 }

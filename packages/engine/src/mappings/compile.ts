@@ -14,6 +14,7 @@ import {
 import { checkExpression } from '../expressions/check.js';
 import { compileExpression } from '../expressions/compile.js';
 import { ExpressionError } from '../expressions/errors.js';
+import type { RolesPatchOperation } from '../expressions/function-definition.js';
 import type { ArgumentNode, ExpressionNode } from '../expressions/nodes.js';
 import { parseExpression } from '../expressions/parse.js';
 import { rolesPatchOperation } from '../expressions/registry.js';
@@ -58,7 +59,7 @@ export interface CompiledAttributeMapping {
   /** True for `manager` / `members`: the value is source objectIds, resolved through the link table. */
   readonly reference: boolean;
   /** For `roles` from an app-role function: PATCH `add` (keep roles gone from the source) or `replace` (B1). */
-  readonly rolesPatchOperation?: 'add' | 'replace';
+  readonly rolesPatchOperation?: RolesPatchOperation;
   readonly evaluate: (source: ExpressionSource, view: SourceView) => ExpressionValue | typeof IGNORE_FLOW;
 }
 

@@ -5,11 +5,13 @@
  */
 import {
   type AttributeDefinition,
+  type AttributePath,
   type FilterNode,
   type FilterValue,
   type ResourceTypeDefinition,
   type SchemaRegistry,
   defineAttribute,
+  formatAttributePath,
   parseValuePath,
   printFilter,
 } from '@provisio/scim-core';
@@ -119,7 +121,7 @@ export function compileTargetPath(text: string, schema: TargetSchema): TargetPat
     }
     element = elementKeys(parsed.filter, attribute, text);
   }
-  const name = extension === undefined ? attribute.name : `${extension}:${attribute.name}`;
+  const name = formatAttributePath(attributePathOf({ extension, attribute }));
   const filterText = parsed.filter ? `[${printFilter(parsed.filter)}]` : '';
   return {
     text: `${name}${filterText}${subAttribute ? `.${subAttribute.name}` : ''}`,
@@ -128,6 +130,14 @@ export function compileTargetPath(text: string, schema: TargetSchema): TargetPat
     ...(element ? { element } : {}),
     ...(subAttribute ? { subAttribute } : {}),
     leaf: subAttribute ?? attribute,
+  };
+}
+
+/** The attribute a target path names, without its filter or sub-attribute: `emails`, `urn:…:User:manager`. */
+export function attributePathOf(path: Pick<TargetPath, 'extension' | 'attribute'>): AttributePath {
+  return {
+    ...(path.extension === undefined ? {} : { schema: path.extension }),
+    attribute: path.attribute.name,
   };
 }
 

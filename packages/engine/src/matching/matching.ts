@@ -5,7 +5,7 @@
  */
 import { type FilterNode, type FilterValue, printFilter } from '@provisio/scim-core';
 import type { CompiledObjectMapping, MappedObject } from '../mappings/compile.js';
-import type { JsonObject, TargetPath } from '../mappings/target-path.js';
+import { type JsonObject, type TargetPath, attributePathOf } from '../mappings/target-path.js';
 
 export interface MatchingQuery {
   /** The matching attribute (canonical target path). */
@@ -51,7 +51,6 @@ export function matchingQueries(compiled: CompiledObjectMapping, mapped: MappedO
 
 /** `userName eq "x"`, or for a value path `emails[type eq "work" and value eq "x"]`. */
 function equalityFilter(target: TargetPath, value: FilterValue): FilterNode {
-  const schema = target.extension === undefined ? {} : { schema: target.extension };
   const compare = (attribute: string, wanted: FilterValue): FilterNode => ({
     kind: 'compare',
     path: { attribute },
@@ -62,7 +61,7 @@ function equalityFilter(target: TargetPath, value: FilterValue): FilterNode {
     const sub = target.subAttribute ? { subAttribute: target.subAttribute.name } : {};
     return {
       kind: 'compare',
-      path: { ...schema, attribute: target.attribute.name, ...sub },
+      path: { ...attributePathOf(target), ...sub },
       op: 'eq',
       value,
     };
@@ -71,7 +70,7 @@ function equalityFilter(target: TargetPath, value: FilterValue): FilterNode {
     ...Object.entries(target.element).map(([name, wanted]) => compare(name, wanted)),
     compare(target.subAttribute!.name, value),
   ].reduce((left, right): FilterNode => ({ kind: 'and', left, right }));
-  return { kind: 'valuePath', path: { ...schema, attribute: target.attribute.name }, filter };
+  return { kind: 'valuePath', path: attributePathOf(target), filter };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { USER } from '@provisio/scim-core';
 import type { DirectoryGroup, DirectoryUser } from '../directory/model.js';
+import type { RolesPatchOperation } from '../expressions/function-definition.js';
 import type { AppRoleValue } from '../expressions/values.js';
 import type { ObjectType } from '../mappings/attribute-mapping.js';
 import {
@@ -429,7 +430,7 @@ const rolesOf = (value: TargetValue | undefined): readonly TargetElement[] =>
  * list, and removes it once no role is left.
  */
 function rolesChange(
-  operation: 'add' | 'replace',
+  operation: RolesPatchOperation,
   path: TargetPath,
   current: TargetValue | undefined,
   mapped: TargetValue | undefined,

@@ -2,12 +2,19 @@
  * SCIM request bodies exactly as they are sent, in each {@link PatchStyle} (entra-scim-behaviour.md A3–A4).
  * References (manager, members) never go into a POST: Entra creates the object first and links it after.
  */
-import { PATCH_OP_SCHEMA, type ResourceTypeDefinition, printFilter } from '@provisio/scim-core';
+import {
+  PATCH_OP_SCHEMA,
+  type PatchOpName,
+  type ResourceTypeDefinition,
+  formatAttributePath,
+  printFilter,
+} from '@provisio/scim-core';
 import type { PatchStyle } from '../mappings/target-app.js';
 import {
   type JsonObject,
   type TargetPath,
   type TargetValue,
+  attributePathOf,
   writeTargetValue,
 } from '../mappings/target-path.js';
 
@@ -20,7 +27,7 @@ export interface ValueChange {
   readonly path: TargetPath;
   readonly old?: TargetValue;
   readonly value: TargetValue;
-  readonly op?: Op;
+  readonly op?: PatchOpName;
   /** For `attr[filter].sub`: the target has no such element yet, so the sub-attribute has nowhere to go. */
   readonly newElement?: boolean;
 }
@@ -32,11 +39,10 @@ export interface ReferenceChange {
   readonly remove: readonly string[];
 }
 
-type Op = 'add' | 'replace' | 'remove';
 type Operation = JsonObject;
 
 /** Entra without the flag capitalises the op and sends booleans as "True"/"False" (A3, A4). */
-function spell(style: PatchStyle, op: Op): string {
+function spell(style: PatchStyle, op: PatchOpName): string {
   return style === 'entra' ? op[0]!.toUpperCase() + op.slice(1) : op;
 }
 
@@ -91,7 +97,7 @@ export function renderPatch(
       addToNewElement(newElements, operations, change);
       continue;
     }
-    const op: Op = change.op ?? (change.old === undefined ? 'add' : 'replace');
+    const op: PatchOpName = change.op ?? (change.old === undefined ? 'add' : 'replace');
     if (op === 'remove') {
       operations.push({ op: spell(style, op), path: change.path.text });
       continue;
@@ -119,9 +125,7 @@ function addToNewElement(
   if (!element) {
     element = { ...path.element };
     elements.set(key, element);
-    const attribute =
-      path.extension === undefined ? path.attribute.name : `${path.extension}:${path.attribute.name}`;
-    operations.push({ op: 'add', path: attribute, value: [element] });
+    operations.push({ op: 'add', path: formatAttributePath(attributePathOf(path)), value: [element] });
   }
   element[path.subAttribute!.name] = change.value;
 }
@@ -129,14 +133,9 @@ function addToNewElement(
 const valueFilter = (path: TargetPath, id: string) =>
   printFilter({
     kind: 'valuePath',
-    path: pathOf(path),
+    path: attributePathOf(path),
     filter: { kind: 'compare', path: { attribute: 'value' }, op: 'eq', value: id },
   });
-
-const pathOf = (path: TargetPath) => ({
-  ...(path.extension === undefined ? {} : { schema: path.extension }),
-  attribute: path.attribute.name,
-});
 
 function referenceOperations(style: PatchStyle, change: ReferenceChange): Operation[] {
   const { path } = change;

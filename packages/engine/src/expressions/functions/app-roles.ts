@@ -3,7 +3,7 @@
  * Default Access assignments carry no role, so they are left out (Entra sends `"roles":[]` for them).
  */
 import { valuesOf } from '../coerce.js';
-import type { FunctionDefinition, Invocation } from '../function-definition.js';
+import type { FunctionDefinition, Invocation, RolesPatchOperation } from '../function-definition.js';
 import type { AppRoleValue, ExpressionValue, RoleValue } from '../values.js';
 
 function assignedRoles(call: Invocation): AppRoleValue[] {
@@ -35,7 +35,7 @@ function complexRoles(call: Invocation): RoleValue[] {
   return [...byRole.values()];
 }
 
-const complex = (name: string, rolesPatchOperation: 'add' | 'replace'): FunctionDefinition => ({
+const complex = (name: string, rolesPatchOperation: RolesPatchOperation): FunctionDefinition => ({
   name,
   parameters: [{ name: 'appRoleAssignments', type: 'roles' }],
   result: 'roles',
