@@ -38,7 +38,8 @@ export function createSqlStore(
   return {
     ...createRepositories(context),
     migrate: (migrateOptions) => migrate(kysely, migrateOptions?.to),
-    transaction: (work) => runTransaction(kysely, (trx) => work(createRepositories({ ...context, db: trx }))),
+    transaction: (work) =>
+      runTransaction(context, (trx) => work(createRepositories({ ...context, db: trx }))),
     async close() {
       await eventSignal.close();
       await kysely.destroy();

@@ -1,7 +1,6 @@
 /** What every repository is built from: a connection (or transaction), the dialect, time and ids. */
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { isRetryableConflict } from './dialect/postgres.js';
 import type { SqlDialect } from './dialect/sql-dialect.js';
 import type { EventSignal } from './events/event-signal.js';
 
@@ -18,13 +17,13 @@ export interface StoreContext {
 
 /** Runs `work` in a transaction, joining the caller's when there already is one. */
 export function inTransaction<T>(
-  db: Kysely<Database>,
+  context: StoreContext,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.isTransaction ? work(db) : runTransaction(db, work);
+  return context.db.isTransaction ? work(context.db) : runTransaction(context, work);
 }
 
-/** Attempts of a transaction PostgreSQL aborted for a deadlock or serialization failure. */
+/** Attempts of a transaction the database aborted for a deadlock or serialization failure. */
 const TRANSACTION_ATTEMPTS = 5;
 
 /**
@@ -33,14 +32,14 @@ const TRANSACTION_ATTEMPTS = 5;
  * rolled back whole, so running `work` again is safe as long as it only touches the database.
  */
 export async function runTransaction<T>(
-  db: Kysely<Database>,
+  { db, dialect }: StoreContext,
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(work);
     } catch (error) {
-      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS || !dialect.isRetryableConflict(error)) throw error;
     }
   }
 }

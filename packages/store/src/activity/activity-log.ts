@@ -75,7 +75,7 @@ export class SqlActivityLogRepository implements ActivityLogRepository {
       duration_ms: entry.durationMs,
       client_ip: entry.clientIp ?? null,
     }));
-    await inTransaction(this.context.db, async (trx) => {
+    await inTransaction(this.context, async (trx) => {
       for (const part of chunk(rows, ROWS_PER_INSERT)) {
         await trx.insertInto('activity_log').values(part).execute();
       }

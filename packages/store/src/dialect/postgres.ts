@@ -52,6 +52,9 @@ const SCALAR_CASTS: Readonly<Record<JsonScalarType, string>> = {
   boolean: '::boolean::integer',
 };
 
+/** SQLSTATEs after which the whole transaction may simply run again: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   jsonValue: (document, path) => at(document, path),
@@ -87,14 +90,8 @@ export const postgresDialect: SqlDialect = {
     (/^Key \(([^)]*)\)=/.exec(error.detail ?? '')?.[1] ?? '')
       .split(', ')
       .includes(column),
+  isRetryableConflict: (error) => error instanceof pg.DatabaseError && RETRYABLE.has(error.code ?? ''),
 };
-
-/** SQLSTATEs after which the whole transaction may simply run again: serialization failure, deadlock. */
-const RETRYABLE = new Set(['40001', '40P01']);
-
-export function isRetryableConflict(error: unknown): boolean {
-  return error instanceof pg.DatabaseError && RETRYABLE.has(error.code ?? '');
-}
 
 export interface PostgresConnectionOptions {
   /** `postgres://user@host:port/database`. */

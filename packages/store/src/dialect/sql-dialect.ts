@@ -56,4 +56,6 @@ export interface SqlDialect {
   matchFolded(value: SqlExpression, op: MatchOperator, literal: string): RawBuilder<SqlBool>;
   /** True when `error` is a unique-constraint violation involving `column`. */
   isUniqueViolation(error: unknown, column: string): boolean;
+  /** True when the database aborted a whole transaction that may simply run again (deadlock, serialization). */
+  isRetryableConflict(error: unknown): boolean;
 }

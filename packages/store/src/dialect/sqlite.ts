@@ -70,6 +70,8 @@ export const sqliteDialect: SqlDialect = {
     error instanceof BetterSqlite3.SqliteError &&
     /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(error.code) &&
     new RegExp(`\\.${column}(,|$)`).test(error.message),
+  // One writer at a time (transactions start IMMEDIATE): a busy lock waits, it never aborts a transaction.
+  isRetryableConflict: () => false,
 };
 
 /** How long a writer waits for another connection's write lock unless told otherwise. */

@@ -50,7 +50,7 @@ export class SqlApplicationRepository implements ApplicationRepository {
   }): Promise<DirectoryApplication> {
     const name = checkName(input.name);
     for (const role of input.appRoles ?? []) checkRole(role);
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const application: DirectoryApplicationsTable = {
         directory_id: DEFAULT_DIRECTORY,
         id: this.context.newId(),
@@ -102,7 +102,7 @@ export class SqlApplicationRepository implements ApplicationRepository {
 
   async rename(id: string, name: string): Promise<DirectoryApplication> {
     checkName(name);
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const updated = await this.guardName(name, () =>
         db
           .updateTable('directory_applications')
@@ -127,7 +127,7 @@ export class SqlApplicationRepository implements ApplicationRepository {
 
   async addRole(applicationId: string, role: NewAppRole): Promise<DirectoryAppRole> {
     checkRole(role);
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       await this.read(db, applicationId);
       return this.insertRole(db, applicationId, role);
     });
@@ -139,7 +139,7 @@ export class SqlApplicationRepository implements ApplicationRepository {
     changes: Partial<NewAppRole>,
   ): Promise<DirectoryAppRole> {
     checkRole(changes);
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const current = await this.readChangeableRole(db, applicationId, roleId);
       const next: RoleRow = {
         ...current,
@@ -160,7 +160,7 @@ export class SqlApplicationRepository implements ApplicationRepository {
   }
 
   async removeRole(applicationId: string, roleId: string): Promise<void> {
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const role = await this.readChangeableRole(db, applicationId, roleId);
       const assigned = await db
         .selectFrom('directory_assignments')

@@ -37,7 +37,7 @@ export class SqlAssignmentRepository implements AssignmentRepository {
 
   async add(input: NewAssignment): Promise<DirectoryAssignment> {
     const appRoleId = input.appRoleId ?? DEFAULT_ACCESS_ROLE_ID;
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const role = await db
         .selectFrom('directory_app_roles')
         .select('id')
@@ -92,7 +92,7 @@ export class SqlAssignmentRepository implements AssignmentRepository {
   }
 
   async remove(id: string): Promise<DirectoryAssignment> {
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const row = await this.read(db, id);
       if (row.removed === 1) throw new NotFound(`assignment "${id}" was already removed`);
       return this.setRemoved(db, row, 1, await nextSequence(db));

@@ -35,7 +35,7 @@ export class SqlDirectoryGroupRepository
 
   async addMembers(groupId: string, memberIds: readonly string[]): Promise<DirectoryObject> {
     const ids = [...new Set(memberIds.map((id) => id.toLowerCase()))];
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const group = await this.readWritable(db, groupId);
       if (ids.includes(group.object_id)) throw new InvalidValue('a group cannot be its own member');
       const present = new Set(await this.membersAmong(db, group.object_id, ids));
@@ -75,7 +75,7 @@ export class SqlDirectoryGroupRepository
 
   async removeMembers(groupId: string, memberIds: readonly string[]): Promise<DirectoryObject> {
     const ids = [...new Set(memberIds.map((id) => id.toLowerCase()))];
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const group = await this.readWritable(db, groupId);
       const present = new Set(await this.membersAmong(db, group.object_id, ids));
       const absent = ids.filter((id) => !present.has(id));

@@ -97,7 +97,7 @@ export class SqlDirectoryObjectRepository implements DirectoryObjectRepository {
       throw new InvalidValue(`objectId "${options.objectId}" is not a UUID`);
     }
     const objectId = options.objectId?.toLowerCase() ?? this.context.newId();
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       await this.checkReferences(db, objectId, clean);
       const now = this.context.now();
       const row: DirectoryObjectsTable = {
@@ -238,7 +238,7 @@ export class SqlDirectoryObjectRepository implements DirectoryObjectRepository {
    * so the second read sees any write that committed meanwhile and none is lost.
    */
   protected async change(objectId: string, plan: Plan, cascade?: Cascade): Promise<DirectoryObject> {
-    return inTransaction(this.context.db, async (db) => {
+    return inTransaction(this.context, async (db) => {
       const first = await this.readWritable(db, objectId);
       if (!plan(first)) return toObject(first);
       const sequence = await nextSequence(db);

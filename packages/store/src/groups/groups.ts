@@ -135,7 +135,7 @@ export class SqlGroupRepository implements GroupRepository {
     resource: ScimResource,
     options?: WriteOptions & GroupReadOptions,
   ): Promise<StoredResource> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const types = await memberTypes(trx, tenantId, id, memberValuesOf(resource));
       const previous = await trx
         .selectFrom('groups')
@@ -173,7 +173,7 @@ export class SqlGroupRepository implements GroupRepository {
     change: ResourceChange,
     options?: WriteOptions & GroupReadOptions,
   ): Promise<StoredResource> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const groups = this.#within(trx);
       const current = await groups.#read(tenantId, id, { members: false }, true);
       GROUPS.assertVersion(current, options?.ifVersion);
@@ -207,7 +207,7 @@ export class SqlGroupRepository implements GroupRepository {
   ): Promise<StoredResource> {
     const target = targetOf(this.context, GROUP_STORAGE, tenantId, undefined);
     const plan = planMemberDeltas(deltas, target, options?.ignoreUnmatchedRemove ?? false);
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       // Every check comes before the first write, so a rejected request changes nothing.
       const types = await memberTypes(trx, tenantId, groupId, plan.added);
       const row = await trx

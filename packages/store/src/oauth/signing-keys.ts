@@ -22,7 +22,7 @@ export class SqlSigningKeyRepository implements SigningKeyRepository {
   constructor(private readonly context: StoreContext) {}
 
   current(rotateBefore: string): Promise<SigningKey> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const newest = await trx
         .selectFrom('oauth_signing_keys')
         .selectAll()

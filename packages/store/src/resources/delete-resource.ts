@@ -18,7 +18,7 @@ export function deleteResource(
 ): Promise<void> {
   // Both resource tables share these columns; kysely's types want one concrete table name.
   const table = storage.table as 'users';
-  return inTransaction(context.db, async (trx) => {
+  return inTransaction(context, async (trx) => {
     const deleted = await trx
       .deleteFrom(table)
       .where('tenant_id', '=', tenantId)

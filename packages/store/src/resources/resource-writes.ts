@@ -53,7 +53,7 @@ export class ResourceWrites<Columns extends object> {
   create(context: StoreContext, row: Columns & NewRowKeys, steps: CreateSteps): Promise<StoredResource> {
     const { resourceType } = this.storage;
     const type = resourceType === 'User' ? 'user.created' : 'group.created';
-    return inTransaction(context.db, async (trx) => {
+    return inTransaction(context, async (trx) => {
       await this.#guard(context, row, () => steps.insert(trx));
       const related = await steps.related(trx);
       await appendEvents(context, trx, row.tenant_id, row.last_modified, [

@@ -79,7 +79,7 @@ export class SqlTenantSchemaRepository implements TenantSchemaRepository {
       created: this.context.now(),
     };
     const duplicate = `tenant already has the schema extension "${definition.id}"`;
-    await inTransaction(this.context.db, async (db) => {
+    await inTransaction(this.context, async (db) => {
       await bumpSchemaVersion(db, tenantId);
       if (findRow(await selectRows(db, tenantId), definition.id)) throw new Uniqueness(duplicate);
       await guardUniqueness(this.context.dialect, 'schema_id', duplicate, () =>
@@ -94,7 +94,7 @@ export class SqlTenantSchemaRepository implements TenantSchemaRepository {
   }
 
   async remove(tenantId: string, id: string): Promise<void> {
-    await inTransaction(this.context.db, async (db) => {
+    await inTransaction(this.context, async (db) => {
       await bumpSchemaVersion(db, tenantId);
       const row = findRow(await selectRows(db, tenantId), id);
       if (!row) throw new NotFound(`tenant has no schema extension "${id}"`);

@@ -152,7 +152,7 @@ export class SqlUserRepository implements UserRepository {
     resource: ScimResource,
     options?: WriteOptions & UserReadOptions,
   ): Promise<StoredResource> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const users = this.#within(trx);
       const row = await users.#write(tenantId, id, resource, options?.ifVersion, undefined);
       const [stored] = await users.#withGroups(tenantId, [row], options);
@@ -166,7 +166,7 @@ export class SqlUserRepository implements UserRepository {
     change: ResourceChange,
     options?: WriteOptions & UserReadOptions,
   ): Promise<StoredResource> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const users = this.#within(trx);
       const current = await users.#read(selectUserForUpdate, tenantId, id, options);
       USERS.assertVersion(current, options?.ifVersion);

@@ -51,7 +51,7 @@ export class SqlWebhookRepository implements WebhookRepository {
   constructor(private readonly context: StoreContext) {}
 
   create(tenantId: string, input: NewWebhook): Promise<Webhook> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       const tenant = await trx
         .selectFrom('tenants')
         .select('id')
@@ -171,7 +171,7 @@ export class SqlWebhookRepository implements WebhookRepository {
   }
 
   recordSuccess(id: string, delivery: NewWebhookDelivery): Promise<void> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       await insertDelivery(this.context, trx, id, delivery);
       const seq = delivery.seq ?? 0;
       await trx
@@ -188,7 +188,7 @@ export class SqlWebhookRepository implements WebhookRepository {
   }
 
   recordFailure(id: string, delivery: NewWebhookDelivery, policy: FailurePolicy): Promise<Webhook> {
-    return inTransaction(this.context.db, async (trx) => {
+    return inTransaction(this.context, async (trx) => {
       await insertDelivery(this.context, trx, id, delivery);
       const row = await trx
         .updateTable('webhooks')
