@@ -2,39 +2,21 @@
  * `provisio activity list <tenant>`: a tenant's SCIM requests from its activity log, newest first, one
  * page at a time; the human output ends with the `--cursor` of the next page.
  */
+import type { ActivityEntry, ActivityPage, ActivityQuery } from '@provisio/store';
 import { type Command, InvalidArgumentError } from 'commander';
+import { tenantPath } from './admin-client.js';
 import { parseLimit } from './directory-commands.js';
 import { formatTable } from './output.js';
 import type { AdminAction } from './tenant-commands.js';
 
-interface ActivityEntry {
-  readonly id: string;
-  readonly time: string;
-  readonly tokenId?: string;
-  readonly method: string;
-  readonly path: string;
-  readonly resourceId?: string;
-  readonly status: number;
-  readonly scimType?: string;
-  readonly durationMs: number;
-  readonly clientIp?: string;
+/** The admin API's answer: the store's page, without the tenant id the URL already names. */
+interface ActivityListing {
+  readonly entries: readonly Omit<ActivityEntry, 'tenantId'>[];
+  readonly nextCursor?: ActivityPage['nextCursor'];
 }
 
-interface ActivityPage {
-  readonly entries: readonly ActivityEntry[];
-  readonly nextCursor?: string;
-}
-
-interface ActivityOptions {
-  readonly method?: string;
-  readonly status?: number;
-  readonly since?: string;
-  readonly until?: string;
-  readonly tokenId?: string;
-  readonly resourceId?: string;
-  readonly limit?: number;
-  readonly cursor?: string;
-}
+/** Commander's options: the store's filters, each left out when not given. */
+type ActivityOptions = Partial<ActivityQuery>;
 
 /** The command's options, by the admin API's query parameter names. */
 const QUERY_PARAMETERS = [
@@ -53,7 +35,7 @@ function parseStatus(value: string): number {
   return Number(value);
 }
 
-export function formatActivity(page: ActivityPage): string {
+export function formatActivity(page: ActivityListing): string {
   const table = formatTable(
     ['TIME', 'METHOD', 'STATUS', 'MS', 'PATH', 'TOKEN', 'CLIENT IP'],
     page.entries.map((e) => [
@@ -90,7 +72,7 @@ export function addActivityCommands(program: Command, call: AdminAction): void {
           if (value !== undefined) query.set(name, String(value));
         }
         const search = query.size > 0 ? `?${query}` : '';
-        return client.request<ActivityPage>('GET', `/tenants/${encodeURIComponent(slug)}/activity${search}`);
+        return client.request<ActivityListing>('GET', `${tenantPath(slug)}/activity${search}`);
       }, formatActivity),
     );
 }

@@ -11,6 +11,11 @@ export class ServerRefused extends Error {
   }
 }
 
+/** The admin API path of one tenant, under which its tokens, schemas, users and logs sit. */
+export function tenantPath(slug: string): string {
+  return `/tenants/${encodeURIComponent(slug)}`;
+}
+
 /** No HTTP answer at all. */
 export class CannotConnect extends Error {}
 

@@ -4,6 +4,7 @@
  * commits; without it the command prints what is there and the cursor to resume from.
  */
 import { type Command, InvalidArgumentError } from 'commander';
+import { tenantPath } from './admin-client.js';
 import { formatTable } from './output.js';
 import type { CliIo } from './program.js';
 import type { AdminAction } from './tenant-commands.js';
@@ -86,7 +87,6 @@ function formatDelivery(delivery: Delivery): string {
 }
 
 export function addFeedCommands(program: Command, io: CliIo, call: AdminAction): void {
-  const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
   const json = () => program.opts<{ json?: boolean }>().json === true;
 
   const events = program.command('events').description("read a tenant's change feed");
@@ -106,7 +106,7 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
             const wait = options.follow ? `&wait=${FOLLOW_WAIT_SECONDS}` : '';
             const page = await client.request<EventPage>(
               'GET',
-              `${path(slug)}/events?after=${after}&limit=${PAGE}${wait}`,
+              `${tenantPath(slug)}/events?after=${after}&limit=${PAGE}${wait}`,
             );
             for (const event of page.events)
               io.out(`${json() ? JSON.stringify(event) : formatEvent(event)}\n`);
@@ -128,7 +128,7 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
     .action(
       call(
         (client, slug: string, url: string, options: { description: string }) =>
-          client.request<Webhook & { secret: string }>('POST', `${path(slug)}/webhooks`, {
+          client.request<Webhook & { secret: string }>('POST', `${tenantPath(slug)}/webhooks`, {
             url,
             description: options.description,
           }),
@@ -145,7 +145,8 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
     .description("list a tenant's webhooks (never their secrets)")
     .action(
       call(
-        (client, slug: string) => client.request<{ webhooks: Webhook[] }>('GET', `${path(slug)}/webhooks`),
+        (client, slug: string) =>
+          client.request<{ webhooks: Webhook[] }>('GET', `${tenantPath(slug)}/webhooks`),
         (answer) => formatWebhooks(answer.webhooks),
       ),
     );
@@ -155,7 +156,7 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
     .action(
       call(
         (client, slug: string, id: string) =>
-          client.request<Delivery>('POST', `${path(slug)}/webhooks/${encodeURIComponent(id)}/test`),
+          client.request<Delivery>('POST', `${tenantPath(slug)}/webhooks/${encodeURIComponent(id)}/test`),
         formatDelivery,
       ),
     );
@@ -165,7 +166,7 @@ export function addFeedCommands(program: Command, io: CliIo, call: AdminAction):
     .action(
       call(
         async (client, slug: string, id: string) => {
-          await client.request<undefined>('DELETE', `${path(slug)}/webhooks/${encodeURIComponent(id)}`);
+          await client.request<undefined>('DELETE', `${tenantPath(slug)}/webhooks/${encodeURIComponent(id)}`);
           return { removed: id };
         },
         (answer) => `Removed webhook ${answer.removed}.`,

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { addActivityCommands } from './activity-commands.js';
-import { AdminClient, CannotConnect, ServerRefused } from './admin-client.js';
+import { AdminClient, CannotConnect, ServerRefused, tenantPath } from './admin-client.js';
 import { addAdminTokenCommands } from './admin-token-commands.js';
 import { addDirectoryCommands } from './directory-commands.js';
 import { EXIT, EXIT_HELP, type ExitCode } from './exit-codes.js';
@@ -102,7 +102,6 @@ export function buildProgram(io: CliIo): Command {
       const answer = await request(new AdminClient(options.url, token), ...(args.slice(0, -1) as A));
       io.out(`${options.json ? JSON.stringify(answer, null, 2) : human(answer)}\n`);
     };
-  const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
 
   const tenant = program
     .command('tenant')
@@ -130,7 +129,7 @@ export function buildProgram(io: CliIo): Command {
   tenant
     .command('show <slug>')
     .description('show a tenant and its Tenant URLs')
-    .action(call((client, slug: string) => client.request<Tenant>('GET', path(slug)), formatTenant));
+    .action(call((client, slug: string) => client.request<Tenant>('GET', tenantPath(slug)), formatTenant));
   for (const [name, enabled] of [
     ['enable', true],
     ['disable', false],
@@ -141,7 +140,7 @@ export function buildProgram(io: CliIo): Command {
       .action(
         call(
           (client, slug: string) =>
-            client.request<Tenant>('PATCH', path(slug), { provisioningEnabled: enabled }),
+            client.request<Tenant>('PATCH', tenantPath(slug), { provisioningEnabled: enabled }),
           formatTenant,
         ),
       );
@@ -158,7 +157,7 @@ export function buildProgram(io: CliIo): Command {
     .action(
       call(
         (client, slug: string, options: { description: string; scope: string; expires?: string }) =>
-          client.request<IssuedToken>('POST', `${path(slug)}/tokens`, {
+          client.request<IssuedToken>('POST', `${tenantPath(slug)}/tokens`, {
             description: options.description,
             scope: options.scope,
             ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
@@ -171,7 +170,7 @@ export function buildProgram(io: CliIo): Command {
     .description("list a tenant's tokens (prefixes only, never secrets)")
     .action(
       call(
-        (client, slug: string) => client.request<{ tokens: Token[] }>('GET', `${path(slug)}/tokens`),
+        (client, slug: string) => client.request<{ tokens: Token[] }>('GET', `${tenantPath(slug)}/tokens`),
         (answer) => formatTokens(answer.tokens),
       ),
     );
@@ -181,7 +180,7 @@ export function buildProgram(io: CliIo): Command {
     .action(
       call(
         (client, slug: string, id: string) =>
-          client.request<Token>('POST', `${path(slug)}/tokens/${encodeURIComponent(id)}/revoke`),
+          client.request<Token>('POST', `${tenantPath(slug)}/tokens/${encodeURIComponent(id)}/revoke`),
         (answer) => `Revoked token ${answer.id} (${answer.prefix}…).`,
       ),
     );
@@ -193,10 +192,14 @@ export function buildProgram(io: CliIo): Command {
     .action(
       call(
         (client, slug: string, id: string, options: { overlap: number; expires?: string }) =>
-          client.request<RotatedToken>('POST', `${path(slug)}/tokens/${encodeURIComponent(id)}/rotate`, {
-            overlapSeconds: options.overlap,
-            ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
-          }),
+          client.request<RotatedToken>(
+            'POST',
+            `${tenantPath(slug)}/tokens/${encodeURIComponent(id)}/rotate`,
+            {
+              overlapSeconds: options.overlap,
+              ...(options.expires === undefined ? {} : { expiresAt: options.expires }),
+            },
+          ),
         formatRotatedToken,
       ),
     );
@@ -209,7 +212,7 @@ export function buildProgram(io: CliIo): Command {
     .action(
       call(
         async (client, slug: string, options: { file: string }) =>
-          client.request<Schema>('POST', `${path(slug)}/schemas`, await readJsonFile(options.file)),
+          client.request<Schema>('POST', `${tenantPath(slug)}/schemas`, await readJsonFile(options.file)),
         (answer) =>
           `Added schema ${answer.id} to ${answer.resourceType} (${answer.attributes.length} attributes).`,
       ),
@@ -219,7 +222,7 @@ export function buildProgram(io: CliIo): Command {
     .description("list a tenant's schema extensions")
     .action(
       call(
-        (client, slug: string) => client.request<{ schemas: Schema[] }>('GET', `${path(slug)}/schemas`),
+        (client, slug: string) => client.request<{ schemas: Schema[] }>('GET', `${tenantPath(slug)}/schemas`),
         (answer) => formatSchemas(answer.schemas),
       ),
     );
@@ -229,7 +232,7 @@ export function buildProgram(io: CliIo): Command {
     .action(
       call(
         async (client, slug: string, id: string) => {
-          await client.request<undefined>('DELETE', `${path(slug)}/schemas/${encodeURIComponent(id)}`);
+          await client.request<undefined>('DELETE', `${tenantPath(slug)}/schemas/${encodeURIComponent(id)}`);
           return { removed: id };
         },
         (answer) => `Removed schema ${answer.removed}.`,

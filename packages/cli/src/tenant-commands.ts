@@ -3,7 +3,7 @@
  * and `oauth-client create|list|revoke` (OAuth 2.0 client credentials, issue 5).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { AdminClient } from './admin-client.js';
+import { type AdminClient, tenantPath } from './admin-client.js';
 import { formatTable } from './output.js';
 
 /** `buildProgram`'s `call`: runs one admin API request and prints its answer as JSON or through `human`. */
@@ -89,8 +89,6 @@ function formatIssuedClient(client: IssuedOAuthClient): string {
 
 /** Adds `users` and `oauth-client` to `program`. */
 export function addTenantCommands(program: Command, call: AdminAction): void {
-  const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
-
   const users = program.command('users').description("read a tenant's SCIM users");
   users
     .command('list <tenant>')
@@ -103,7 +101,7 @@ export function addTenantCommands(program: Command, call: AdminAction): void {
         const query = new URLSearchParams({ count: String(options.count ?? 100) });
         if (options.filter !== undefined) query.set('filter', options.filter);
         if (options.startIndex !== undefined) query.set('startIndex', String(options.startIndex));
-        return client.request<UserPage>('GET', `${path(slug)}/users?${query}`);
+        return client.request<UserPage>('GET', `${tenantPath(slug)}/users?${query}`);
       }, formatUsers),
     );
 
@@ -120,7 +118,7 @@ export function addTenantCommands(program: Command, call: AdminAction): void {
     .action(
       call(
         (client, slug: string, options: { description: string; scope: string }) =>
-          client.request<IssuedOAuthClient>('POST', `${path(slug)}/oauth-clients`, {
+          client.request<IssuedOAuthClient>('POST', `${tenantPath(slug)}/oauth-clients`, {
             description: options.description,
             scope: options.scope,
           }),
@@ -133,7 +131,7 @@ export function addTenantCommands(program: Command, call: AdminAction): void {
     .action(
       call(
         (client, slug: string) =>
-          client.request<{ clients: OAuthClient[] }>('GET', `${path(slug)}/oauth-clients`),
+          client.request<{ clients: OAuthClient[] }>('GET', `${tenantPath(slug)}/oauth-clients`),
         (answer) => formatClients(answer.clients),
       ),
     );
@@ -143,7 +141,10 @@ export function addTenantCommands(program: Command, call: AdminAction): void {
     .action(
       call(
         (client, slug: string, id: string) =>
-          client.request<OAuthClient>('POST', `${path(slug)}/oauth-clients/${encodeURIComponent(id)}/revoke`),
+          client.request<OAuthClient>(
+            'POST',
+            `${tenantPath(slug)}/oauth-clients/${encodeURIComponent(id)}/revoke`,
+          ),
         (answer) => `Revoked OAuth client ${answer.clientId}.`,
       ),
     );

@@ -5,6 +5,7 @@
  * slug, checked here before anything is sent so a slip of the keyboard never reaches the server.
  */
 import type { Command } from 'commander';
+import { tenantPath } from './admin-client.js';
 import { formatTenant } from './output.js';
 import { UsageError } from './program.js';
 import type { AdminAction } from './tenant-commands.js';
@@ -24,8 +25,6 @@ function formatDeletion(answer: Deletion): string {
 
 /** Adds `delete`, `restore` and `rename` to the `tenant` command. */
 export function addTenantLifecycleCommands(tenant: Command, call: AdminAction): void {
-  const path = (slug: string) => `/tenants/${encodeURIComponent(slug)}`;
-
   tenant
     .command('delete <slug>')
     .description('soft-delete a tenant (restore undoes it); with --purge, remove a deleted one for good')
@@ -42,7 +41,7 @@ export function addTenantLifecycleCommands(tenant: Command, call: AdminAction): 
           }
           const query = new URLSearchParams({ confirm: slug, ...(options.purge ? { purge: 'true' } : {}) });
           // A soft delete answers the tenant; a purge answers 204, no body.
-          const deleted = await client.request<Tenant | undefined>('DELETE', `${path(slug)}?${query}`);
+          const deleted = await client.request<Tenant | undefined>('DELETE', `${tenantPath(slug)}?${query}`);
           return deleted ?? { purged: slug };
         },
         formatDeletion,
@@ -52,7 +51,10 @@ export function addTenantLifecycleCommands(tenant: Command, call: AdminAction): 
     .command('restore <slug>')
     .description('bring back a soft-deleted tenant, with everything it had')
     .action(
-      call((client, slug: string) => client.request<Tenant>('POST', `${path(slug)}/restore`), formatTenant),
+      call(
+        (client, slug: string) => client.request<Tenant>('POST', `${tenantPath(slug)}/restore`),
+        formatTenant,
+      ),
     );
   tenant
     .command('rename <slug>')
@@ -61,7 +63,7 @@ export function addTenantLifecycleCommands(tenant: Command, call: AdminAction): 
     .action(
       call(
         (client, slug: string, options: { name: string }) =>
-          client.request<Tenant>('PATCH', path(slug), { name: options.name }),
+          client.request<Tenant>('PATCH', tenantPath(slug), { name: options.name }),
         formatTenant,
       ),
     );

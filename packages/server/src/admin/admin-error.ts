@@ -61,11 +61,35 @@ function isClientStatus(status: unknown): status is number {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500;
 }
 
+const VALIDATED_PART: Readonly<Record<string, string>> = {
+  querystring: 'query parameter',
+  body: 'body field',
+  params: 'path parameter',
+  headers: 'header',
+};
+
+/**
+ * Fastify's schema message names its own internals (`querystring/since must match format "date-time"`);
+ * this names what the caller sent instead: `query parameter "since" must match format "date-time"`.
+ */
+function describeValidation(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  if (first === undefined) return error.message;
+  const part = VALIDATED_PART[error.validationContext ?? ''] ?? 'request';
+  const params = first.params as { missingProperty?: string; additionalProperty?: string };
+  const field = [first.instancePath.slice(1).replaceAll('/', '.'), params.missingProperty]
+    .filter(Boolean)
+    .join('.');
+  if (params.additionalProperty !== undefined) return `unknown ${part} "${params.additionalProperty}"`;
+  if (params.missingProperty !== undefined) return `${part} "${field}" is required`;
+  return field === '' ? `${part} ${first.message}` : `${part} "${field}" ${first.message}`;
+}
+
 function classify(error: unknown): AdminError {
   if (error instanceof AdminError) return error;
   if (isScimError(error) && error.expose) return new AdminError(error.status, error.message);
   const status = (error as FastifyError | undefined)?.statusCode;
-  if (isClientStatus(status)) return new AdminError(status, (error as FastifyError).message);
+  if (isClientStatus(status)) return new AdminError(status, describeValidation(error as FastifyError));
   return new AdminError(500, 'internal server error');
 }
 
